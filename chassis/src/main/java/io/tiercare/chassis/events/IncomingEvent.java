@@ -1,0 +1,49 @@
+package io.tiercare.chassis.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** A CloudEvent read from a Kafka record in binary mode: the attributes from the headers, the data still as JSON. */
+public record IncomingEvent(String id, String type, String source, String subject, Instant time, String data,
+        String topic, int partition, long offset) {
+
+    /** Reads the CloudEvents headers; a record that is not a valid CloudEvent is a poison message. */
+    public static IncomingEvent from(ConsumerRecord<String, String> record) {
+        String specVersion = header(record, CloudEventHeaders.SPEC_VERSION);
+        if (!CloudEventHeaders.SPEC_VERSION_1_0.equals(specVersion)) {
+            throw new PoisonMessageException("not a CloudEvents 1.0 message (ce_specversion=" + specVersion + ")");
+        }
+        String id = required(record, CloudEventHeaders.ID);
+        String type = required(record, CloudEventHeaders.TYPE);
+        String source = required(record, CloudEventHeaders.SOURCE);
+        String timeHeader = header(record, CloudEventHeaders.TIME);
+        Instant time;
+        try {
+            time = timeHeader == null ? null : Instant.parse(timeHeader);
+        } catch (DateTimeParseException e) {
+            throw new PoisonMessageException("ce_time is not an RFC 3339 time: " + timeHeader);
+        }
+        if (record.value() == null || record.value().isBlank()) {
+            throw new PoisonMessageException("the event has no data");
+        }
+        return new IncomingEvent(id, type, source, header(record, CloudEventHeaders.SUBJECT), time, record.value(),
+                record.topic(), record.partition(), record.offset());
+    }
+
+    private static String required(ConsumerRecord<String, String> record, String name) {
+        String value = header(record, name);
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessageException("missing CloudEvents header " + name);
+        }
+        return value;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tiercare.chassis.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Appends events inside the caller's transaction: the event exists if and only if the state change it describes
+ * was committed. {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final OutboxConfig config;
+    private final Event<OutboxAppended> appended;
+
+    Outbox(EntityManager em, ObjectMapper mapper, Clock clock, OutboxConfig config, Event<OutboxAppended> appended) {
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.config = config;
+        this.appended = appended;
+    }
+
+    /** Appends the event to the current transaction (there must be one) and returns its id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(OutboxEvent event) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as json))""")
+                .setParameter(1, id)
+                .setParameter(2, event.topic())
+                .setParameter(3, event.type())
+                .setParameter(4, config.source())
+                .setParameter(5, event.subject())
+                .setParameter(6, dataschema(event.type()))
+                .setParameter(7, now)
+                .setParameter(8, json(event.data()))
+                .executeUpdate();
+        appended.fire(new OutboxAppended());
+        return id;
+    }
+
+    /** Where the event's JSON Schema is described: one URN per versioned type. */
+    public static String dataschema(String type) {
+        return "urn:tiercare:schema:" + type;
+    }
+
+    private String json(Object data) {
+        try {
+            return mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON: " + data.getClass(), e);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package io.tiercare.chassis.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tiercare.chassis.events.CloudEventHeaders;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+/**
+ * Publishes outbox rows to Kafka as binary-mode CloudEvents, waits for the broker's acknowledgement, then marks them
+ * published, all in one database transaction. While Kafka is unreachable the batch rolls back and is retried with
+ * exponential backoff, so nothing is lost; a crash after the send and before the commit re-sends (at-least-once,
+ * which consumers absorb through their inbox).
+ * <p>
+ * With several replicas, a transaction-scoped advisory lock lets one relay work at a time, which keeps each
+ * customer's events in order; the others stand by and take over within one poll interval. Rows are additionally
+ * claimed {@code FOR UPDATE SKIP LOCKED} so no row is ever handled by two relays.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final Object signal = new Object();
+    private final Counter published;
+    private final Counter failures;
+
+    private volatile boolean running;
+    private volatile boolean wakeRequested;
+    private volatile long backlog;
+    private volatile String lastError;
+    private volatile Instant lastBacklogCount = Instant.EPOCH;
+    private Thread worker;
+    private Producer<String, byte[]> producer;
+
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, Clock clock, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+        Gauge.builder("tiercare.outbox.backlog", this, relay -> relay.backlog)
+                .description("Outbox events not yet published to Kafka").register(registry);
+        this.published = Counter.builder("tiercare.outbox.published").description("Outbox events published")
+                .register(registry);
+        this.failures = Counter.builder("tiercare.outbox.failures").description("Failed publication attempts")
+                .register(registry);
+    }
+
+    void start(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled on this instance");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig());
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(config.sendTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended event) {
+        wake();
+    }
+
+    /** Asks the relay to look for rows now rather than at the next poll. */
+    public void wake() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Events written but not yet acknowledged by Kafka, as of the last count (at most a second old). */
+    public long backlog() {
+        return backlog;
+    }
+
+    /** Why the last attempt failed, or null when it succeeded. */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void loop() {
+        Duration backoff = config.initialBackoff();
+        while (running) {
+            try {
+                int sent = relayBatch();
+                lastError = null;
+                backoff = config.initialBackoff();
+                refreshBacklog(false);
+                if (sent < config.batchSize()) {
+                    await(config.pollInterval(), true);
+                }
+            } catch (Exception e) {
+                failures.increment();
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warnf("Outbox relay could not publish, retrying in %s: %s", backoff, lastError);
+                refreshBacklog(true);
+                await(backoff, false);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    int relayBatch() throws SQLException, InterruptedException, java.util.concurrent.ExecutionException,
+            TimeoutException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sent = relayBatch(connection);
+                connection.commit();
+                if (sent > 0) {
+                    published.increment(sent);
+                }
+                return sent;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int relayBatch(Connection connection) throws SQLException, InterruptedException,
+            java.util.concurrent.ExecutionException, TimeoutException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))");
+                ResultSet locked = lock.executeQuery()) {
+            locked.next();
+            if (!locked.getBoolean(1)) {
+                return 0; // another replica is relaying
+            }
+        }
+        List<UUID> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select id, topic, type, source, subject, dataschema, occurred_at, payload::text
+                from outbox_event where published_at is null
+                order by seq limit ? for update skip locked""")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = rows.getObject(1, UUID.class);
+                    ids.add(id);
+                    acks.add(producer.send(record(id, rows)));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "update outbox_event set published_at = ? where id = any(?)")) {
+            mark.setTimestamp(1, Timestamp.from(clock.instant()));
+            mark.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+            mark.executeUpdate();
+        }
+        return ids.size();
+    }
+
+    private static ProducerRecord<String, byte[]> record(UUID id, ResultSet row) throws SQLException {
+        String subject = row.getString("subject");
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, id.toString());
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.TYPE, row.getString("type"));
+        header(headers, CloudEventHeaders.SOURCE, row.getString("source"));
+        header(headers, CloudEventHeaders.SUBJECT, subject);
+        header(headers, CloudEventHeaders.TIME,
+                DateTimeFormatter.ISO_INSTANT.format(row.getTimestamp("occurred_at").toInstant()));
+        String dataschema = row.getString("dataschema");
+        if (dataschema != null) {
+            header(headers, CloudEventHeaders.DATA_SCHEMA, dataschema);
+        }
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        byte[] payload = row.getString("payload").getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(row.getString("topic"), null, subject, payload, headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void refreshBacklog(boolean force) {
+        Instant now = Instant.now();
+        if (!force && now.isBefore(lastBacklogCount.plus(BACKLOG_REFRESH))) {
+            return;
+        }
+        lastBacklogCount = now;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from outbox_event where published_at is null");
+                ResultSet rows = count.executeQuery()) {
+            rows.next();
+            backlog = rows.getLong(1);
+        } catch (SQLException e) {
+            LOG.debugf("Could not count the outbox backlog: %s", e.getMessage());
+        }
+    }
+
+    private void await(Duration duration, boolean wakeable) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        synchronized (signal) {
+            while (running && !(wakeable && wakeRequested)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(signal, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        int requestTimeout = (int) Math.min(config.sendTimeout().toMillis(), 5000L);
+        int lingerMs = 2;
+        // the producer requires delivery.timeout.ms >= linger.ms + request.timeout.ms
+        int deliveryTimeout = (int) Math.max(config.sendTimeout().toMillis(), requestTimeout + lingerMs);
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, lingerMs,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, requestTimeout,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    }
+}

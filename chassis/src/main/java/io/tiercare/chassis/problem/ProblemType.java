@@ -1,0 +1,38 @@
+package io.tiercare.chassis.problem;
+
+/** The kinds of problem a TierCare service reports; the type URI and title are stable for clients to match on. */
+public enum ProblemType {
+    VALIDATION_FAILED(400, "Request validation failed"),
+    MALFORMED_REQUEST(400, "Malformed request"),
+    UNAUTHENTICATED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Resource not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
+    PRECONDITION_FAILED(412, "Precondition failed"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    PRECONDITION_REQUIRED(428, "Precondition required"),
+    HTTP_ERROR(0, "HTTP error"),
+    INTERNAL_ERROR(500, "Internal server error");
+
+    private final int status;
+    private final String title;
+
+    ProblemType(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String uri() {
+        return "urn:tiercare:problem:" + name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,45 @@
+package io.tiercare.chassis.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+/**
+ * Tags every request with a correlation id (the caller's {@code X-Correlation-Id} when it is sane, otherwise a new one),
+ * puts it in the log context and echoes it in the response, so a problem reported by a client can be found in the log.
+ */
+public class CorrelationId {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
+    private static final String PROPERTY = CorrelationId.class.getName();
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @ServerRequestFilter(preMatching = true)
+    public void assign(ContainerRequestContext request) {
+        String given = request.getHeaderString(HEADER);
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setProperty(PROPERTY, id);
+        MDC.put(MDC_KEY, id);
+    }
+
+    @ServerResponseFilter
+    public void echo(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(PROPERTY);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+    }
+
+    /** The id of the request being handled, or a fresh one outside a request. */
+    public static String of(ContainerRequestContext request) {
+        Object id = request == null ? null : request.getProperty(PROPERTY);
+        return id != null ? id.toString() : UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,89 @@
+package io.tiercare.chassis.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tiercare.testing.TestKafka;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class InboxAndDeadLetterTest {
+
+    private static final String DLQ = "chassis-probe.dlq";
+
+    @Inject
+    ProbeService service;
+
+    @Test
+    void shouldApplyAnEventDeliveredTwiceOnlyOnce() {
+        String text = "twice-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        TestKafka.send(event(eventId, ProbeService.NOTED, "{\"text\":\"" + text + "\"}"));
+        TestKafka.send(event(eventId, ProbeService.NOTED, "{\"text\":\"" + text + "\"}"));
+        String marker = "after-" + UUID.randomUUID();
+        TestKafka.send(event(UUID.randomUUID().toString(), ProbeService.NOTED, "{\"text\":\"" + marker + "\"}"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.effects(marker) == 1);
+        assertThat(service.effects(text)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterAPoisonMessageAndProcessTheNextOne() {
+        String poisonId = UUID.randomUUID().toString();
+        TestKafka.send(event(poisonId, ProbeService.NOTED, "{not json"));
+        String next = "next-" + UUID.randomUUID();
+        TestKafka.send(event(UUID.randomUUID().toString(), ProbeService.NOTED, "{\"text\":\"" + next + "\"}"));
+
+        ConsumerRecord<String, String> dead = TestKafka.awaitRecord(DLQ,
+                r -> poisonId.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(30));
+        assertThat(dead.value()).isEqualTo("{not json");
+        assertThat(TestKafka.header(dead, "dead-letter-reason")).startsWith("unreadable tiercare.probe.noted.v1 data");
+        assertThat(TestKafka.header(dead, "dead-letter-topic")).isEqualTo(ProbeService.TOPIC);
+        assertThat(TestKafka.header(dead, "dead-letter-partition")).matches("\\d+");
+        assertThat(TestKafka.header(dead, "dead-letter-offset")).matches("\\d+");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.effects(next) == 1);
+    }
+
+    @Test
+    void shouldDeadLetterUnknownTypesAndInvalidData() {
+        String unknownId = UUID.randomUUID().toString();
+        String invalidId = UUID.randomUUID().toString();
+        TestKafka.send(event(unknownId, "tiercare.probe.noted.v9", "{\"text\":\"x\"}"));
+        TestKafka.send(event(invalidId, ProbeService.NOTED, "{\"text\":\"\"}"));
+
+        ConsumerRecord<String, String> unknown = TestKafka.awaitRecord(DLQ,
+                r -> unknownId.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(30));
+        assertThat(TestKafka.header(unknown, "dead-letter-reason"))
+                .isEqualTo("unknown event type tiercare.probe.noted.v9");
+        ConsumerRecord<String, String> invalid = TestKafka.awaitRecord(DLQ,
+                r -> invalidId.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(30));
+        assertThat(TestKafka.header(invalid, "dead-letter-reason"))
+                .isEqualTo("invalid tiercare.probe.noted.v1 data: text must not be blank");
+    }
+
+    private static ProducerRecord<String, String> event(String id, String type, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(ProbeService.TOPIC, "customer-1", data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_type", type);
+        header(record, "ce_source", "/tiercare/test");
+        header(record, "ce_subject", "customer-1");
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

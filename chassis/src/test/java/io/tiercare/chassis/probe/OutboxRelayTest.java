@@ -1,0 +1,106 @@
+package io.tiercare.chassis.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tiercare.chassis.outbox.OutboxRelay;
+import io.tiercare.chassis.security.Roles;
+import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestTokens;
+import io.tiercare.testing.TierCareTestInfrastructure;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    ProbeService service;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void shouldPublishAppendedEventAsBinaryCloudEvent() {
+        String text = "hello-" + UUID.randomUUID();
+        Instant before = Instant.now();
+        String location = given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("text", text, "count", 3))
+                .when().post("/probe/notes")
+                .then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        ConsumerRecord<String, String> record = TestKafka.awaitRecord(ProbeService.TOPIC,
+                r -> id.equals(r.key()), Duration.ofSeconds(20));
+
+        Map<String, String> headers = TestKafka.headers(record);
+        assertThat(headers).containsEntry("ce_specversion", "1.0")
+                .containsEntry("ce_type", "tiercare.probe.noted.v1")
+                .containsEntry("ce_source", "/tiercare/chassis-probe")
+                .containsEntry("ce_subject", id)
+                .containsEntry("ce_dataschema", "urn:tiercare:schema:tiercare.probe.noted.v1")
+                .containsEntry("content-type", "application/json");
+        assertThat(UUID.fromString(headers.get("ce_id"))).isNotNull();
+        assertThat(Instant.parse(headers.get("ce_time"))).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(record.value()).isEqualTo("{\"noteId\":\"" + id + "\",\"text\":\"" + text + "\",\"count\":3}");
+    }
+
+    @Test
+    void shouldPublishNothingWhenTheTransactionFails() {
+        String text = "doomed-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("text", text, "count", 1))
+                .when().post("/probe/failing-notes")
+                .then().statusCode(500);
+
+        assertThat(service.notes(text)).isZero();
+        assertThat(service.outboxRows(text)).isZero();
+        // a later event from the same relay arrives, and the failed one never went before it
+        String marker = "marker-" + UUID.randomUUID();
+        UUID markerId = service.note(marker, 1);
+        TestKafka.awaitRecord(ProbeService.TOPIC, r -> markerId.toString().equals(r.key()), Duration.ofSeconds(20));
+        assertThat(TestKafka.readAll(ProbeService.TOPIC)).noneMatch(r -> r.value().contains(text));
+    }
+
+    @Test
+    void shouldKeepWritesWhileKafkaIsDownAndPublishThemWhenItReturns() {
+        String text = "offline-" + UUID.randomUUID();
+        TierCareTestInfrastructure.stopKafka();
+        UUID id;
+        try {
+            id = given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON)
+                    .body(Map.of("text", text, "count", 2))
+                    .when().post("/probe/notes")
+                    .then().statusCode(201).extract().header("Location").transform(l -> UUID.fromString(
+                            l.substring(l.lastIndexOf('/') + 1)));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> relay.lastError() != null && relay.backlog() >= 1);
+            given().when().get("/q/health/ready").then()
+                    .body("checks.find { it.name == 'outbox' }.data.backlog", greaterThanOrEqualTo(1));
+        } finally {
+            TierCareTestInfrastructure.startKafka();
+        }
+        UUID published = id;
+        ConsumerRecord<String, String> record = TestKafka.awaitRecord(ProbeService.TOPIC,
+                r -> published.toString().equals(r.key()), Duration.ofSeconds(60));
+        assertThat(record.value()).contains(text);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.backlog() == 0);
+        // the consumers reconnect too: the service becomes ready again on its own
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.data.backlog", equalTo(0))
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"));
+    }
+}

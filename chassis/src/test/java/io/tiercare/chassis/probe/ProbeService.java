@@ -1,0 +1,62 @@
+package io.tiercare.chassis.probe;
+
+import java.util.UUID;
+
+import io.tiercare.chassis.outbox.Outbox;
+import io.tiercare.chassis.outbox.OutboxEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+@Transactional
+public class ProbeService {
+
+    public static final String TOPIC = "probe.events";
+    public static final String NOTED = "tiercare.probe.noted.v1";
+
+    private final EntityManager em;
+    private final Outbox outbox;
+
+    ProbeService(EntityManager em, Outbox outbox) {
+        this.em = em;
+        this.outbox = outbox;
+    }
+
+    public record Noted(UUID noteId, String text, int count) {
+    }
+
+    public UUID note(String text, int count) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into probe_note (id, text, count) values (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, text).setParameter(3, count).executeUpdate();
+        outbox.append(new OutboxEvent(TOPIC, NOTED, id.toString(), new Noted(id, text, count)));
+        return id;
+    }
+
+    /** Writes the note and its event, then fails: the transaction must leave nothing behind. */
+    public UUID noteThenFail(String text) {
+        note(text, 1);
+        throw new IllegalStateException("failing after the outbox append");
+    }
+
+    public void recordEffect(String eventId, String note) {
+        em.createNativeQuery("insert into probe_effect (event_id, note) values (?1, ?2)")
+                .setParameter(1, eventId).setParameter(2, note).executeUpdate();
+    }
+
+    public long effects(String note) {
+        return ((Number) em.createNativeQuery("select count(*) from probe_effect where note = ?1")
+                .setParameter(1, note).getSingleResult()).longValue();
+    }
+
+    public long outboxRows(String textInPayload) {
+        return ((Number) em.createNativeQuery("select count(*) from outbox_event where payload ->> 'text' = ?1")
+                .setParameter(1, textInPayload).getSingleResult()).longValue();
+    }
+
+    public long notes(String text) {
+        return ((Number) em.createNativeQuery("select count(*) from probe_note where text = ?1")
+                .setParameter(1, text).getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,143 @@
+package io.tiercare.chassis.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.tiercare.chassis.security.Roles;
+import io.tiercare.testing.TestTokens;
+
+@QuarkusTest
+class ProblemDetailsTest {
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void shouldNameTheMissingField() {
+        admin().body("{\"count\":1}").when().post("/probe/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:validation-failed"))
+                .body("title", equalTo("Request validation failed"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/probe/notes"))
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("text"))
+                .body("violations[0].message", equalTo("must not be blank"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownProperty() {
+        admin().body("{\"text\":\"a\",\"count\":1,\"id\":\"forged\"}").when().post("/probe/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].message", equalTo("is not a known property"));
+    }
+
+    @Test
+    void shouldRefuseAWrongJsonType() {
+        admin().body("{\"text\":\"a\",\"count\":\"three\"}").when().post("/probe/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("count"))
+                .body("violations[0].message", equalTo("must be a number"));
+        admin().body("{\"text\":5,\"count\":1}").when().post("/probe/notes")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("text"))
+                .body("violations[0].message", equalTo("must be a string"));
+    }
+
+    @Test
+    void shouldRefuseMalformedJsonAndAMissingBody() {
+        admin().body("{\"text\":").when().post("/probe/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:malformed-request"))
+                .body("detail", equalTo("The body is not well-formed JSON"));
+        admin().when().post("/probe/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"));
+    }
+
+    @Test
+    void shouldAnswer400ForMalformedPathAndQueryParameters() {
+        admin().when().get("/probe/notes/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("violations[0].message", equalTo("must be a UUID"));
+        admin().when().get("/probe/pages?size=lots")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].message", equalTo("must be a whole number"));
+    }
+
+    @Test
+    void shouldCapThePageSizeAndReturnTheEnvelope() {
+        admin().when().get("/probe/pages?size=500")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("size"))
+                .body("violations[0].message", equalTo("must be between 1 and 200"));
+        admin().when().get("/probe/pages?page=2&size=10")
+                .then().statusCode(200)
+                .body("items[0]", equalTo(20)).body("page", equalTo(2)).body("size", equalTo(10))
+                .body("totalItems", equalTo(1000)).body("hasNext", equalTo(true));
+    }
+
+    @Test
+    void shouldAnswer404AsProblem() {
+        admin().when().get("/probe/notes/7d0c5f0e-52a4-4c59-8a39-3ad4a0c4b3f4")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("Note 7d0c5f0e-52a4-4c59-8a39-3ad4a0c4b3f4 not found"));
+        admin().when().get("/nowhere")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:not-found"));
+    }
+
+    @Test
+    void shouldRequireATokenAndTheRightRole() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"a\",\"count\":1}").when().post("/probe/notes")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(TestTokens.signedByStranger(Roles.ADMIN)).when().get("/probe/pages")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.forRole(Roles.ANALYST)).contentType(ContentType.JSON)
+                .body("{\"text\":\"a\",\"count\":1}").when().post("/probe/notes")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("title", equalTo("Forbidden"));
+    }
+
+    @Test
+    void shouldDenyAnEndpointWithoutRoleAnnotation() {
+        admin().when().get("/probe/unannotated").then().statusCode(403);
+        given().when().get("/probe/unannotated").then().statusCode(401);
+    }
+
+    @Test
+    void shouldHideTheCauseOfAnUnexpectedFailure() {
+        admin().header("X-Correlation-Id", "trace-42").body("{\"text\":\"boom\",\"count\":1}")
+                .when().post("/probe/failing-notes")
+                .then().statusCode(500).contentType("application/problem+json")
+                .header("X-Correlation-Id", "trace-42")
+                .body("correlationId", equalTo("trace-42"))
+                .body("detail", not(containsString("IllegalStateException")))
+                .body("detail", not(containsString("outbox")))
+                .body("violations", nullValue());
+    }
+
+    @Test
+    void shouldKeepHealthOpen() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItems("outbox"))
+                .body("status", equalTo("UP"));
+        given().when().get("/q/openapi").then().statusCode(200).body(matchesPattern("(?s).*openapi.*"));
+    }
+}
