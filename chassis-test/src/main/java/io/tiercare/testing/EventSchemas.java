@@ -1,0 +1,55 @@
+package io.tiercare.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * Validates event data against the producer's JSON Schema, as published in {@code events/<type>.schema.json} on the
+ * service's classpath, so tests prove every event a service emits keeps its contract.
+ */
+public final class EventSchemas {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true).build();
+
+    private EventSchemas() {
+    }
+
+    /** The schema's complaints about the JSON document; empty when it conforms. */
+    public static List<String> violations(String eventType, String json) {
+        try (InputStream schemaStream = resource("events/" + eventType + ".schema.json")) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(schemaStream, CONFIG);
+            return schema.validate(MAPPER.readTree(json)).stream().map(ValidationMessage::getMessage).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot validate against the schema of " + eventType, e);
+        }
+    }
+
+    /** The example document published next to the schema. */
+    public static String example(String eventType) {
+        try (InputStream example = resource("events/" + eventType + ".example.json")) {
+            return new String(example.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream stream = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
+        if (stream == null) {
+            throw new IllegalStateException("no " + path + " on the classpath");
+        }
+        return stream;
+    }
+}

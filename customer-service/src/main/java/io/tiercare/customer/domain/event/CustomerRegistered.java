@@ -1,0 +1,11 @@
+package io.tiercare.customer.domain.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.tiercare.customer.domain.CustomerType;
+
+/** A customer record was created. */
+public record CustomerRegistered(UUID customerId, CustomerType type, String name, String mobilePhone,
+        Instant registeredAt) implements CustomerEvent {
+}
