@@ -1,0 +1,27 @@
+package io.tiercare.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "tiercare.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name. */
+    Map<String, Upstream> services();
+
+    /** How long a proxied request may take end to end. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    interface Upstream {
+        /** Base URL, e.g. http://127.0.0.1:8081 */
+        String url();
+
+        /** Path prefixes this service owns; "*" stands for one segment. */
+        List<String> paths();
+    }
+}

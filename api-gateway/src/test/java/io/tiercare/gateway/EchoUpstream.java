@@ -1,0 +1,59 @@
+package io.tiercare.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * An HTTP server standing where customer-service would, answering with what it received, so the tests see exactly
+ * what the gateway forwards. The care route points at a closed port to show a service that is down.
+ */
+public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String echo = "{\"method\":\"" + exchange.getRequestMethod() + "\",\"uri\":\""
+                    + exchange.getRequestURI() + "\",\"body\":" + quote(body)
+                    + ",\"authorization\":" + quote(exchange.getRequestHeaders().getFirst("Authorization"))
+                    + ",\"correlationId\":" + quote(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))
+                    + ",\"forwardedProto\":" + quote(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"))
+                    + "}";
+            byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("ETag", "\"7\"");
+            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 201 : 200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return Map.of("tiercare.gateway.services.customer.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "tiercare.gateway.services.care.url", "http://127.0.0.1:1");
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

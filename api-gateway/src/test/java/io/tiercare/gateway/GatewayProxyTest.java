@@ -1,0 +1,65 @@
+package io.tiercare.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tiercare.testing.TestTokens;
+import io.tiercare.testing.TestTokensResource;
+
+@QuarkusTest
+@QuarkusTestResource(TestTokensResource.class)
+@QuarkusTestResource(EchoUpstream.class)
+class GatewayProxyTest {
+
+    @Test
+    void shouldForwardAnAuthenticatedRequestWithItsBodyQueryAndToken() {
+        String token = TestTokens.forRole("AGENT");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("X-Correlation-Id", "gw-1")
+                .body("{\"name\":\"段晓明\"}")
+                .when().post("/api/v1/customers?dryRun=true")
+                .then().statusCode(201)
+                .header("ETag", "\"7\"")
+                .header("X-Correlation-Id", "gw-1")
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/v1/customers?dryRun=true"))
+                .body("body", equalTo("{\"name\":\"段晓明\"}"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("correlationId", equalTo("gw-1"))
+                .body("forwardedProto", equalTo("http"));
+    }
+
+    @Test
+    void shouldRefuseMissingAndForeignTokensBeforeRouting() {
+        given().when().get("/api/v1/customers/1")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("urn:tiercare:problem:unauthenticated"));
+        given().auth().oauth2(TestTokens.signedByStranger("ADMIN")).when().get("/api/v1/customers/1")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldAnswer404ForAPathNoServiceOwns() {
+        given().auth().oauth2(TestTokens.forRole("ADMIN")).when().get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("Nothing is found at /api/v1/nothing-here"));
+    }
+
+    @Test
+    void shouldAnswer502WhenTheOwningServiceIsDown() {
+        given().auth().oauth2(TestTokens.forRole("ADMIN")).when().get("/api/v1/care-tasks")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("detail", equalTo("The care service did not answer"));
+    }
+
+    @Test
+    void shouldKeepHealthOpenAndReportUpstreams() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'upstreams' }.data.care", equalTo("UNREACHABLE"));
+    }
+}

@@ -1,0 +1,67 @@
+package io.tiercare.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
+
+/**
+ * What every TierCare service must show once started: open health endpoints whose readiness covers PostgreSQL, Kafka
+ * and the outbox; its OpenAPI document; its own schema migrated by Flyway, chassis tables included; problem+json for
+ * unknown paths. A service's smoke test extends this and names its schema.
+ */
+public abstract class ServiceSmokeContract {
+
+    @Inject
+    DataSource dataSource;
+
+    /** The PostgreSQL schema the service owns. */
+    protected abstract String schema();
+
+    @Test
+    void shouldBeLiveAndReadyWithDatabaseKafkaAndOutbox() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("kafka", "outbox", "Database connections health check"));
+    }
+
+    @Test
+    void shouldServeItsOpenApiDocumentWithTheBearerScheme() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("openapi", org.hamcrest.Matchers.startsWith("3."))
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void shouldMigrateItsOwnSchemaIncludingTheChassisTables() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select count(*) from information_schema.tables
+                        where table_schema = ? and table_name in ('outbox_event', 'inbox_message')""")) {
+            query.setString(1, schema());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerUnknownPathsWithProblemJson() {
+        given().auth().oauth2(TestTokens.forRole("ADMIN")).when().get("/api/v1/no-such-resource")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}
