@@ -156,7 +156,7 @@ group.initial.rebalance.delay.ms=0
 EOF
   if [ ! -f "$dir/data/meta.properties" ]; then
     cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-    java -cp "$KAFKA_LIB_DIR/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
+    java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$KAFKA_LIB_DIR/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
       >"$dir/format.log" 2>&1 || die "formatting Kafka storage failed, see $dir/format.log"
   fi
   setsid nohup java -Xms128m -Xmx512m -XX:+UseSerialGC -cp "$KAFKA_LIB_DIR/*" kafka.Kafka "$dir/server.properties" \
@@ -172,6 +172,7 @@ kafka_stop() { stop_pidfile "$1/kafka.pid" Kafka; }
 kafka_create_topics() {
   local bootstrap=$1 partitions=$2
   shift 2
-  java -cp "$KAFKA_LIB_DIR/*" "$TIERCARE_ROOT/deploy/local/kafka/CreateTopics.java" "$bootstrap" "$partitions" "$@" \
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$KAFKA_LIB_DIR/*" \
+    "$TIERCARE_ROOT/deploy/local/kafka/CreateTopics.java" "$bootstrap" "$partitions" "$@" \
     || die "creating Kafka topics failed"
 }

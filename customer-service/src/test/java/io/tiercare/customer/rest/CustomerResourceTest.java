@@ -96,6 +96,16 @@ class CustomerResourceTest {
     }
 
     @Test
+    void shouldAnswerWithTheGatewaysAddressWhenCalledThroughIt() {
+        given().auth().oauth2(TestTokens.forRole(Roles.AGENT)).contentType(ContentType.JSON)
+                .header("X-Forwarded-Host", "gateway.example:8080").header("X-Forwarded-Proto", "https")
+                .body(body("INDIVIDUAL", "周杰", randomMobile()))
+                .when().post("/api/v1/customers")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("https://gateway.example:8080/api/v1/customers/"));
+    }
+
+    @Test
     void shouldMaskThePhoneForAnalysts() {
         String phone = randomMobile();
         String location = register("ENTERPRISE", "杭州示例科技有限公司", phone, Roles.ADMIN).statusCode(201)
