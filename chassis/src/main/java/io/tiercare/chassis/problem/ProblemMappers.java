@@ -88,6 +88,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = FIRST)
+    public Response gone(GoneException e, ContainerRequestContext request) {
+        return respond(ProblemType.GONE, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
     public Response optimisticLock(OptimisticLockException e, ContainerRequestContext request) {
         return respond(ProblemType.CONFLICT, STALE_WRITE, request, null);
     }

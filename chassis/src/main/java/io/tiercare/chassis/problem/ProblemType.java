@@ -10,6 +10,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
+    GONE(410, "Gone"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "Precondition required"),

@@ -1,11 +1,21 @@
 package io.tiercare.customer.messaging;
 
 import java.util.List;
+import java.util.Map;
 
 import io.tiercare.chassis.outbox.Outbox;
 import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.customer.domain.event.AccountManagerAssigned;
+import io.tiercare.customer.domain.event.ConsentChanged;
+import io.tiercare.customer.domain.event.CustomerErased;
 import io.tiercare.customer.domain.event.CustomerEvent;
+import io.tiercare.customer.domain.event.CustomerMerged;
 import io.tiercare.customer.domain.event.CustomerRegistered;
+import io.tiercare.customer.domain.event.CustomerUpdated;
+import io.tiercare.customer.domain.event.InquiryRecorded;
+import io.tiercare.customer.domain.event.PreferencesChanged;
+import io.tiercare.customer.domain.event.PurchaseRecorded;
+import io.tiercare.customer.domain.event.PurchaseRefunded;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Names each domain event on {@code customer.events} and appends it to the outbox in the caller's transaction. */
@@ -13,7 +23,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CustomerEventPublisher {
 
     public static final String TOPIC = "customer.events";
-    public static final String REGISTERED = "tiercare.customer.registered.v1";
+
+    /** The CloudEvents type of every event this service publishes; each has a JSON Schema in events/. */
+    public static final Map<Class<? extends CustomerEvent>, String> TYPES = Map.of(
+            CustomerRegistered.class, "tiercare.customer.registered.v1",
+            CustomerUpdated.class, "tiercare.customer.updated.v1",
+            CustomerMerged.class, "tiercare.customer.merged.v1",
+            CustomerErased.class, "tiercare.customer.erased.v1",
+            PurchaseRecorded.class, "tiercare.customer.purchase-recorded.v1",
+            PurchaseRefunded.class, "tiercare.customer.purchase-refunded.v1",
+            InquiryRecorded.class, "tiercare.customer.inquiry-recorded.v1",
+            ConsentChanged.class, "tiercare.customer.consent-changed.v1",
+            PreferencesChanged.class, "tiercare.customer.preferences-changed.v1",
+            AccountManagerAssigned.class, "tiercare.customer.account-manager-assigned.v1");
 
     private final Outbox outbox;
 
@@ -21,16 +43,17 @@ public class CustomerEventPublisher {
         this.outbox = outbox;
     }
 
-    public void publish(List<CustomerEvent> events) {
+    public void publish(List<? extends CustomerEvent> events) {
         for (CustomerEvent event : events) {
             outbox.append(new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event));
         }
     }
 
-    static String typeOf(CustomerEvent event) {
-        if (event instanceof CustomerRegistered) {
-            return REGISTERED;
+    public static String typeOf(CustomerEvent event) {
+        String type = TYPES.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("no event type for " + event.getClass().getSimpleName());
         }
-        throw new IllegalArgumentException("no event type for " + event.getClass().getSimpleName());
+        return type;
     }
 }

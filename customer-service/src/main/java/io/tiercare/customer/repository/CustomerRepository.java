@@ -1,16 +1,94 @@
 package io.tiercare.customer.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.customer.domain.Customer;
+import io.tiercare.customer.domain.CustomerStatus;
+import io.tiercare.customer.service.CustomerSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
 
-    public Optional<Customer> findByMobilePhone(String mobilePhone) {
-        return find("mobilePhone", mobilePhone).firstResultOptional();
+    /** Newest first, the id breaking ties so pages never overlap. */
+    private static final Sort LISTING = Sort.descending("createdAt", "id");
+
+    public Optional<Customer> findLiveByMobilePhone(String mobilePhone) {
+        return find("mobilePhone = ?1 and status = ?2", mobilePhone, CustomerStatus.ACTIVE).firstResultOptional();
+    }
+
+    public Optional<Customer> findLiveByEmail(String email) {
+        return find("email = ?1 and status = ?2", email, CustomerStatus.ACTIVE).firstResultOptional();
+    }
+
+    public record SearchResult(List<Customer> items, long total) {
+    }
+
+    public SearchResult search(CustomerSearch search, String managerScope, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (search.status() != null) {
+            where.append(" and status = :status");
+            params.and("status", search.status());
+        }
+        if (search.namePrefix() != null) {
+            where.append(" and name like :name escape '\\'");
+            params.and("name", likePrefix(search.namePrefix()));
+        }
+        if (search.mobilePhone() != null) {
+            where.append(" and mobilePhone = :phone");
+            params.and("phone", search.mobilePhone());
+        }
+        if (search.email() != null) {
+            where.append(" and email = :email");
+            params.and("email", search.email());
+        }
+        if (search.type() != null) {
+            where.append(" and type = :type");
+            params.and("type", search.type());
+        }
+        if (search.province() != null) {
+            where.append(" and province = :province");
+            params.and("province", search.province());
+        }
+        if (search.city() != null) {
+            where.append(" and city = :city");
+            params.and("city", search.city());
+        }
+        if (search.tag() != null) {
+            where.append(" and array_contains(tags, :tag)");
+            params.and("tag", search.tag());
+        }
+        if (search.accountManagerId() != null) {
+            where.append(" and accountManagerId = :manager");
+            params.and("manager", search.accountManagerId());
+        }
+        if (managerScope != null) {
+            where.append(" and accountManagerId = :scope");
+            params.and("scope", managerScope);
+        }
+        if (search.createdFrom() != null) {
+            where.append(" and createdAt >= :from");
+            params.and("from", search.createdFrom());
+        }
+        if (search.createdTo() != null) {
+            where.append(" and createdAt < :to");
+            params.and("to", search.createdTo());
+        }
+        PanacheQuery<Customer> query = find(where.toString(), LISTING, params);
+        long total = query.count();
+        List<Customer> items = query.range(page.offset(), page.offset() + page.size() - 1).list();
+        return new SearchResult(items, total);
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -1,32 +1,45 @@
 package io.tiercare.customer.rest;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tiercare.chassis.paging.Page;
+import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.Problem;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.customer.rest.dto.CustomerResponse;
+import io.tiercare.customer.domain.CustomerStatus;
+import io.tiercare.customer.domain.CustomerType;
+import io.tiercare.customer.domain.EmailAddress;
+import io.tiercare.customer.domain.MobilePhone;
+import io.tiercare.customer.rest.dto.AccountManagerRequest;
+import io.tiercare.customer.rest.dto.PreferencesRequest;
 import io.tiercare.customer.rest.dto.RegisterCustomerRequest;
+import io.tiercare.customer.service.CustomerSearch;
 import io.tiercare.customer.service.CustomerService;
-import io.tiercare.customer.service.CustomerService.RegisterCustomer;
 import io.tiercare.customer.service.CustomerView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,56 +47,156 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Customers", description = "Customer records (客户档案)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CustomerResource {
 
-    private final CustomerService service;
-    private final SecurityIdentity identity;
+    static final String WRITERS_ROLES = "ADMIN,SUPERVISOR,AGENT,ACCOUNT_MANAGER,INTEGRATION";
 
-    CustomerResource(CustomerService service, SecurityIdentity identity) {
+    private final CustomerService service;
+    private final CurrentCaller caller;
+    private final CustomerPatchReader patches;
+
+    CustomerResource(CustomerService service, CurrentCaller caller, CustomerPatchReader patches) {
         this.service = service;
-        this.identity = identity;
+        this.caller = caller;
+        this.patches = patches;
     }
 
     @POST
-    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.INTEGRATION })
-    @Operation(summary = "Register a customer", description = "Publishes tiercare.customer.registered.v1")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new customer",
-            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Register a customer", description = "Publishes tiercare.customer.registered.v1. "
+            + "An ACCOUNT_MANAGER registering a customer is assigned to it.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new customer, ETag its version",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; violations name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "Role not allowed")
-    @APIResponse(responseCode = "409", description = "The mobile phone belongs to another customer",
+    @APIResponse(responseCode = "409", description = "The phone or email belongs to another live customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull RegisterCustomerRequest body) {
-        CustomerView created = service.register(new RegisterCustomer(body.type(), body.name(), body.mobilePhone()));
+        CustomerView created = service.register(caller.get(), body.toCommand());
         return Response.created(URI.create("/api/v1/customers/" + created.id()))
-                .tag(etag(created)).entity(CustomerResponse.from(created)).build();
+                .tag(ETags.of(created.version())).entity(created).build();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ANALYST, Roles.INTEGRATION })
-    @Operation(summary = "Read a customer", description = "Phone masked for ANALYST and INTEGRATION")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST,
+            Roles.INTEGRATION })
+    @Operation(summary = "Read a customer", description = "A merged id answers with the surviving record. Phone and "
+            + "email masked, birthday and address withheld for ANALYST and INTEGRATION; unmasked reads are audited.")
     @APIResponse(responseCode = "200", description = "The customer; ETag carries its version",
-            content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "Role not allowed")
-    @APIResponse(responseCode = "404", description = "No such customer",
+    @APIResponse(responseCode = "404", description = "No such customer, or not assigned to this account manager",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The customer's personal data was erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        CustomerView customer = service.get(id, seesMaskedData());
-        return Response.ok(CustomerResponse.from(customer)).tag(etag(customer)).build();
+        CustomerView customer = service.get(caller.get(), id);
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
     }
 
-    /** Roles that read personal data only masked (domain.md §2): unless the caller also holds a role that needs it. */
-    private boolean seesMaskedData() {
-        return !(identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.SUPERVISOR) || identity.hasRole(Roles.AGENT));
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Change fields of a customer record",
+            description = "JSON merge patch: only the fields named change, null clears one. Requires If-Match with "
+                    + "the ETag of the last read. Publishes tiercare.customer.updated.v1 when something changed.")
+    @APIResponse(responseCode = "200", description = "The record after the change; ETag carries the new version",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid or unknown field, named in violations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Phone or email taken, or the record is no longer live",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the record meanwhile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the last read, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+            JsonNode body) {
+        long expected = ETags.requiredVersion(ifMatch);
+        CustomerView updated = service.update(caller.get(), id, expected, patches.read(body));
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 
-    private static EntityTag etag(CustomerView customer) {
-        return new EntityTag(Long.toString(customer.version()));
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST,
+            Roles.INTEGRATION })
+    @Operation(summary = "List and search customers",
+            description = "Newest first. An ACCOUNT_MANAGER sees only the customers assigned to them.")
+    @APIResponse(responseCode = "200", description = "A page of customers")
+    @APIResponse(responseCode = "400", description = "A malformed filter or page parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CustomerView> list(
+            @QueryParam("page") @Parameter(description = "0-based") Integer page,
+            @QueryParam("size") @Parameter(description = "1–200, default 20") Integer size,
+            @QueryParam("name") @Parameter(description = "Name prefix", example = "段") String name,
+            @QueryParam("phone") @Parameter(description = "Any accepted phone format", example = "13812341234")
+            String phone,
+            @QueryParam("email") String email,
+            @QueryParam("type") CustomerType type,
+            @QueryParam("province") String province,
+            @QueryParam("city") String city,
+            @QueryParam("tag") String tag,
+            @QueryParam("accountManager") String accountManager,
+            @QueryParam("createdFrom") @Parameter(example = "2026-01-01T00:00:00Z") Instant createdFrom,
+            @QueryParam("createdTo") @Parameter(description = "Exclusive") Instant createdTo,
+            @QueryParam("status") @Parameter(description = "Default ACTIVE") CustomerStatus status) {
+        CustomerSearch search = new CustomerSearch(blankToNull(name),
+                blank(phone) ? null : MobilePhone.normalise("phone", phone),
+                blank(email) ? null : EmailAddress.normalise("email", email), type, blankToNull(province),
+                blankToNull(city), blankToNull(tag), blankToNull(accountManager), createdFrom, createdTo,
+                status == null ? CustomerStatus.ACTIVE : status);
+        return service.list(caller.get(), search, PageRequest.of(page, size));
+    }
+
+    @PUT
+    @Path("/{id}/account-manager")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR })
+    @Operation(summary = "Assign the customer's account manager (客户经理)",
+            description = "Publishes tiercare.customer.account-manager-assigned.v1 when it changes")
+    @APIResponse(responseCode = "200", description = "The customer after the change",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assignAccountManager(@PathParam("id") UUID id, @Valid @NotNull AccountManagerRequest body) {
+        CustomerView customer = service.assignAccountManager(caller.get(), id, body.accountManagerId());
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/preferences")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.INTEGRATION })
+    @Operation(summary = "Set contact preferences",
+            description = "Preferred channel, contact time windows, do-not-disturb. Publishes "
+                    + "tiercare.customer.preferences-changed.v1 when they change")
+    @APIResponse(responseCode = "200", description = "The customer after the change",
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changePreferences(@PathParam("id") UUID id, @Valid @NotNull PreferencesRequest body) {
+        CustomerView customer = service.changePreferences(caller.get(), id, body.preferredChannel(), body.windows(),
+                body.doNotDisturb());
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return blank(value) ? null : value.strip();
     }
 }

@@ -1,51 +1,185 @@
 package io.tiercare.customer.service;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.tiercare.chassis.paging.Page;
+import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ConflictException;
+import io.tiercare.chassis.problem.GoneException;
+import io.tiercare.chassis.problem.InvalidInputException;
+import io.tiercare.chassis.problem.PreconditionFailedException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.chassis.time.BusinessTime;
+import io.tiercare.customer.domain.ContactChannel;
+import io.tiercare.customer.domain.ContactWindow;
 import io.tiercare.customer.domain.Customer;
+import io.tiercare.customer.domain.CustomerProfile;
+import io.tiercare.customer.domain.CustomerStatus;
 import io.tiercare.customer.domain.CustomerType;
-import io.tiercare.customer.domain.MobilePhone;
 import io.tiercare.customer.messaging.CustomerEventPublisher;
 import io.tiercare.customer.repository.CustomerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+/** Customer records: create, read, change, list. Every change appends its events in the same transaction. */
 @ApplicationScoped
 @Transactional
 public class CustomerService {
 
+    private static final int MAX_MERGE_HOPS = 16;
+
     private final CustomerRepository customers;
     private final CustomerEventPublisher events;
+    private final PersonalDataAudit audit;
+    private final BusinessTime businessTime;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerEventPublisher events, Clock clock) {
+    CustomerService(CustomerRepository customers, CustomerEventPublisher events, PersonalDataAudit audit,
+            BusinessTime businessTime, Clock clock) {
         this.customers = customers;
         this.events = events;
+        this.audit = audit;
+        this.businessTime = businessTime;
         this.clock = clock;
     }
 
-    public record RegisterCustomer(CustomerType type, String name, String mobilePhone) {
+    /** What a client may set when registering: the profile's raw values, checked by {@link CustomerProfile#of}. */
+    public record RegisterCustomer(CustomerType type, String name, io.tiercare.customer.domain.Gender gender,
+            java.time.LocalDate birthday, String mobilePhone, String email, String province, String city,
+            String address, String industry, io.tiercare.customer.domain.CompanyScale companyScale,
+            String sourceChannel, List<String> tags, UUID referredBy, Boolean usesCompetitor,
+            String accountManagerId) {
+
+        CustomerProfile profile(java.time.LocalDate today) {
+            return CustomerProfile.of(name, gender, birthday, mobilePhone, email, province, city, address, industry,
+                    companyScale, sourceChannel, tags, referredBy, usesCompetitor, today);
+        }
     }
 
-    public CustomerView register(RegisterCustomer command) {
-        String phone = MobilePhone.normalise("mobilePhone", command.mobilePhone());
-        customers.findByMobilePhone(phone).ifPresent(existing -> {
-            throw new ConflictException("mobilePhone already belongs to customer " + existing.id());
-        });
-        Customer customer = Customer.register(command.type(), command.name(), phone, clock.instant());
+    public CustomerView register(Caller caller, RegisterCustomer command) {
+        CustomerProfile profile = command.profile(businessTime.today());
+        requireUniqueContact(profile, null);
+        requireReferrer(profile.referredBy(), null);
+        // an account manager registering a customer looks after it
+        String manager = caller.managerScope().orElse(blankToNull(command.accountManagerId()));
+        Customer customer = Customer.register(command.type(), profile, manager, clock.instant());
         customers.persist(customer);
         // flush so a concurrent duplicate fails here, inside the transaction, rather than at commit
         customers.flush();
         events.publish(customer.pullEvents());
-        return CustomerView.of(customer, false);
+        return CustomerView.of(customer, caller.seesMaskedData());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CustomerView get(UUID id, boolean masked) {
-        return customers.findByIdOptional(id).map(c -> CustomerView.of(c, masked))
+    public CustomerView get(Caller caller, UUID id) {
+        Customer customer = visible(caller, id);
+        audit.recordReads(caller, List.of(customer.id()), "READ");
+        return CustomerView.of(customer, caller.seesMaskedData());
+    }
+
+    /**
+     * Applies a partial update (JSON merge patch: a field set to null is cleared) if the caller holds the current
+     * version; returns the record after the change.
+     */
+    public CustomerView update(Caller caller, UUID id, long expectedVersion, Map<String, Object> changes) {
+        Customer customer = visible(caller, id);
+        if (customer.version() != expectedVersion) {
+            throw new PreconditionFailedException("customer " + customer.id() + " is at version " + customer.version()
+                    + ", not " + expectedVersion + "; read it again and retry");
+        }
+        CustomerProfile.Builder builder = customer.profile().toBuilder();
+        changes.forEach(builder::set);
+        CustomerProfile next = builder.build(businessTime.today());
+        requireUniqueContact(next, customer.id());
+        requireReferrer(next.referredBy(), customer.id());
+        customer.update(next, clock.instant());
+        customers.flush();
+        events.publish(customer.pullEvents());
+        audit.recordReads(caller, List.of(customer.id()), "UPDATE");
+        return CustomerView.of(customer, caller.seesMaskedData());
+    }
+
+    public CustomerView assignAccountManager(Caller caller, UUID id, String managerId) {
+        Customer customer = visible(caller, id);
+        customer.assignAccountManager(blankToNull(managerId), clock.instant());
+        customers.flush();
+        events.publish(customer.pullEvents());
+        return CustomerView.of(customer, caller.seesMaskedData());
+    }
+
+    public CustomerView changePreferences(Caller caller, UUID id, ContactChannel preferred,
+            List<ContactWindow> windows, boolean doNotDisturb) {
+        Customer customer = visible(caller, id);
+        customer.changePreferences(preferred, windows, doNotDisturb, clock.instant());
+        customers.flush();
+        events.publish(customer.pullEvents());
+        return CustomerView.of(customer, caller.seesMaskedData());
+    }
+
+    public Page<CustomerView> list(Caller caller, CustomerSearch search, PageRequest page) {
+        CustomerRepository.SearchResult result = customers.search(search,
+                caller.managerScope().orElse(null), page);
+        audit.recordReads(caller, result.items().stream().map(Customer::id).toList(), "LIST");
+        return Page.of(result.items().stream().map(c -> CustomerView.of(c, caller.seesMaskedData())).toList(),
+                page, result.total());
+    }
+
+    /**
+     * The live record behind an id the caller may see: a merged id resolves to its survivor; an erased one is gone;
+     * an account manager gets 404 for customers not assigned to them, as if they did not exist.
+     */
+    Customer visible(Caller caller, UUID id) {
+        Customer customer = customers.findByIdOptional(id)
                 .orElseThrow(() -> ResourceNotFoundException.of("Customer", id));
+        for (int hops = 0; customer.status() == CustomerStatus.MERGED; hops++) {
+            if (hops == MAX_MERGE_HOPS) {
+                throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);
+            }
+            customer = customers.findById(customer.mergedInto());
+        }
+        if (customer.status() == CustomerStatus.ERASED) {
+            throw new GoneException("Customer " + id + " was erased on " + customer.erasedAt());
+        }
+        String scope = caller.managerScope().orElse(null);
+        if (scope != null && !scope.equals(customer.accountManagerId())) {
+            throw ResourceNotFoundException.of("Customer", id);
+        }
+        return customer;
+    }
+
+    private void requireUniqueContact(CustomerProfile profile, UUID self) {
+        if (profile.mobilePhone() != null) {
+            customers.findLiveByMobilePhone(profile.mobilePhone()).filter(c -> !c.id().equals(self))
+                    .ifPresent(existing -> {
+                        throw new ConflictException("mobilePhone already belongs to customer " + existing.id());
+                    });
+        }
+        if (profile.email() != null) {
+            customers.findLiveByEmail(profile.email()).filter(c -> !c.id().equals(self))
+                    .ifPresent(existing -> {
+                        throw new ConflictException("email already belongs to customer " + existing.id());
+                    });
+        }
+    }
+
+    private void requireReferrer(UUID referredBy, UUID self) {
+        if (referredBy == null) {
+            return;
+        }
+        if (referredBy.equals(self)) {
+            throw new InvalidInputException("referredBy", "a customer cannot refer themselves");
+        }
+        Customer referrer = customers.findByIdOptional(referredBy)
+                .orElseThrow(() -> new InvalidInputException("referredBy", "no customer " + referredBy));
+        if (referrer.status() != CustomerStatus.ACTIVE) {
+            throw new InvalidInputException("referredBy", "customer " + referredBy + " is "
+                    + referrer.status().name().toLowerCase());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,27 +1,46 @@
 package io.tiercare.customer.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import io.tiercare.customer.domain.CompanyScale;
+import io.tiercare.customer.domain.ContactChannel;
+import io.tiercare.customer.domain.ContactWindow;
 import io.tiercare.customer.domain.Customer;
+import io.tiercare.customer.domain.CustomerProfile;
+import io.tiercare.customer.domain.CustomerStatus;
 import io.tiercare.customer.domain.CustomerType;
+import io.tiercare.customer.domain.Gender;
+import io.tiercare.customer.domain.MobilePhone;
 
 /** A customer as the service hands it out: already masked where the caller may not see personal data. */
-public record CustomerView(UUID id, CustomerType type, String name, String mobilePhone, Instant createdAt,
-        Instant updatedAt, long version) {
+public record CustomerView(UUID id, CustomerType type, CustomerStatus status, String name, Gender gender,
+        LocalDate birthday, String mobilePhone, String email, String province, String city, String address,
+        String industry, CompanyScale companyScale, String sourceChannel, List<String> tags, UUID referredBy,
+        boolean usesCompetitor, String accountManagerId, ContactChannel preferredChannel,
+        List<ContactWindow> contactWindows, boolean doNotDisturb, Instant createdAt, Instant updatedAt,
+        long version) {
 
-    static CustomerView of(Customer customer, boolean masked) {
-        String phone = masked ? mask(customer.mobilePhone()) : customer.mobilePhone();
-        return new CustomerView(customer.id(), customer.type(), customer.name(), phone, customer.createdAt(),
-                customer.updatedAt(), customer.version());
+    public static CustomerView of(Customer customer, boolean masked) {
+        CustomerProfile p = customer.profile();
+        return new CustomerView(customer.id(), customer.type(), customer.status(), p.name(), p.gender(),
+                masked ? null : p.birthday(),
+                masked ? MobilePhone.mask(p.mobilePhone()) : p.mobilePhone(),
+                masked ? maskEmail(p.email()) : p.email(),
+                p.province(), p.city(), masked ? null : p.address(), p.industry(), p.companyScale(),
+                p.sourceChannel(), p.tags(), p.referredBy(), p.usesCompetitor(), customer.accountManagerId(),
+                customer.preferredChannel(), customer.contactWindows(), customer.doNotDisturb(),
+                customer.createdAt(), customer.updatedAt(), customer.version());
     }
 
-    /** {@code +8613812341234} → {@code 138****1234}: the national number with the middle four digits hidden. */
-    static String mask(String e164) {
-        String national = e164.startsWith("+86") ? e164.substring(3) : e164;
-        if (national.length() < 8) {
-            return "****";
+    /** {@code zhang.wei@example.com} → {@code z***@example.com}. */
+    static String maskEmail(String email) {
+        if (email == null) {
+            return null;
         }
-        return national.substring(0, 3) + "****" + national.substring(national.length() - 4);
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 }

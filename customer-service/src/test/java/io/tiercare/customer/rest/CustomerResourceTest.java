@@ -83,8 +83,8 @@ class CustomerResourceTest {
         JsonNode data = new ObjectMapper().readTree(record.value());
         assertThat(data.get("customerId").asText()).isEqualTo(id);
         assertThat(data.get("type").asText()).isEqualTo("INDIVIDUAL");
-        assertThat(data.get("name").asText()).isEqualTo("段晓明");
-        assertThat(data.get("mobilePhone").asText()).isEqualTo(phone);
+        assertThat(data.get("profile").get("name").asText()).isEqualTo("段晓明");
+        assertThat(data.get("profile").get("mobilePhone").asText()).isEqualTo(phone);
         assertThat(data.get("registeredAt").asText()).isEqualTo("2026-11-22T08:30:00Z");
         assertThat(EventSchemas.violations(REGISTERED, record.value())).isEmpty();
     }
@@ -126,7 +126,7 @@ class CustomerResourceTest {
                 .then().statusCode(401);
         given().auth().oauth2(TestTokens.forRole(Roles.ACCOUNT_MANAGER)).when()
                 .get("/api/v1/customers/" + UUID.randomUUID())
-                .then().statusCode(403);
+                .then().statusCode(404);
     }
 
     @Test
