@@ -8,10 +8,8 @@ import java.util.UUID;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ConflictException;
-import io.tiercare.chassis.problem.GoneException;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.PreconditionFailedException;
-import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.customer.domain.ContactChannel;
 import io.tiercare.customer.domain.ContactWindow;
@@ -29,17 +27,17 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class CustomerService {
 
-    private static final int MAX_MERGE_HOPS = 16;
-
     private final CustomerRepository customers;
+    private final CustomerAccess access;
     private final CustomerEventPublisher events;
     private final PersonalDataAudit audit;
     private final BusinessTime businessTime;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerEventPublisher events, PersonalDataAudit audit,
-            BusinessTime businessTime, Clock clock) {
+    CustomerService(CustomerRepository customers, CustomerAccess access, CustomerEventPublisher events,
+            PersonalDataAudit audit, BusinessTime businessTime, Clock clock) {
         this.customers = customers;
+        this.access = access;
         this.events = events;
         this.audit = audit;
         this.businessTime = businessTime;
@@ -74,7 +72,7 @@ public class CustomerService {
     }
 
     public CustomerView get(Caller caller, UUID id) {
-        Customer customer = visible(caller, id);
+        Customer customer = access.visible(caller, id);
         audit.recordReads(caller, List.of(customer.id()), "READ");
         return CustomerView.of(customer, caller.seesMaskedData());
     }
@@ -84,7 +82,7 @@ public class CustomerService {
      * version; returns the record after the change.
      */
     public CustomerView update(Caller caller, UUID id, long expectedVersion, Map<String, Object> changes) {
-        Customer customer = visible(caller, id);
+        Customer customer = access.visible(caller, id);
         if (customer.version() != expectedVersion) {
             throw new PreconditionFailedException("customer " + customer.id() + " is at version " + customer.version()
                     + ", not " + expectedVersion + "; read it again and retry");
@@ -102,7 +100,7 @@ public class CustomerService {
     }
 
     public CustomerView assignAccountManager(Caller caller, UUID id, String managerId) {
-        Customer customer = visible(caller, id);
+        Customer customer = access.visible(caller, id);
         customer.assignAccountManager(blankToNull(managerId), clock.instant());
         customers.flush();
         events.publish(customer.pullEvents());
@@ -111,7 +109,7 @@ public class CustomerService {
 
     public CustomerView changePreferences(Caller caller, UUID id, ContactChannel preferred,
             List<ContactWindow> windows, boolean doNotDisturb) {
-        Customer customer = visible(caller, id);
+        Customer customer = access.visible(caller, id);
         customer.changePreferences(preferred, windows, doNotDisturb, clock.instant());
         customers.flush();
         events.publish(customer.pullEvents());
@@ -124,29 +122,6 @@ public class CustomerService {
         audit.recordReads(caller, result.items().stream().map(Customer::id).toList(), "LIST");
         return Page.of(result.items().stream().map(c -> CustomerView.of(c, caller.seesMaskedData())).toList(),
                 page, result.total());
-    }
-
-    /**
-     * The live record behind an id the caller may see: a merged id resolves to its survivor; an erased one is gone;
-     * an account manager gets 404 for customers not assigned to them, as if they did not exist.
-     */
-    Customer visible(Caller caller, UUID id) {
-        Customer customer = customers.findByIdOptional(id)
-                .orElseThrow(() -> ResourceNotFoundException.of("Customer", id));
-        for (int hops = 0; customer.status() == CustomerStatus.MERGED; hops++) {
-            if (hops == MAX_MERGE_HOPS) {
-                throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);
-            }
-            customer = customers.findById(customer.mergedInto());
-        }
-        if (customer.status() == CustomerStatus.ERASED) {
-            throw new GoneException("Customer " + id + " was erased on " + customer.erasedAt());
-        }
-        String scope = caller.managerScope().orElse(null);
-        if (scope != null && !scope.equals(customer.accountManagerId())) {
-            throw ResourceNotFoundException.of("Customer", id);
-        }
-        return customer;
     }
 
     private void requireUniqueContact(CustomerProfile profile, UUID self) {

@@ -1,0 +1,180 @@
+package io.tiercare.customer.rest;
+
+import static io.tiercare.customer.CustomerApi.as;
+import static io.tiercare.customer.CustomerApi.registerIndividual;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.tiercare.testing.EventSchemas;
+import io.tiercare.testing.TestClock;
+import io.tiercare.testing.TestKafka;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+@QuarkusTest
+class PurchaseTest {
+
+    private static final String RECORDED = "tiercare.customer.purchase-recorded.v1";
+    private static final String REFUNDED = "tiercare.customer.purchase-refunded.v1";
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    EntityManager em;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldRecordAPurchaseOnceHoweverOftenItIsSent() {
+        String customer = registerIndividual("买家");
+        String order = "SO-" + UUID.randomUUID();
+
+        String id = purchase(customer, order, "12800.50", "2026-11-20T06:15:00Z").statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/customers/" + customer
+                        + "/purchases/"))
+                .body("amount", equalTo(12800.50f)).body("currency", equalTo("CNY"))
+                .body("refundedAmount", equalTo(0.0f)).extract().path("id");
+        purchase(customer, order, "12800.50", "2026-11-20T06:15:00Z").statusCode(200).body("id", equalTo(id));
+        purchase(customer, order, "99.00", "2026-11-20T06:15:00Z").statusCode(409)
+                .body("detail", equalTo("order " + order + " was already recorded for customer " + customer
+                        + " with amount 12800.50"));
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecord("customer.events",
+                r -> customer.equals(r.key()) && RECORDED.equals(TestKafka.header(r, "ce_type")),
+                Duration.ofSeconds(20));
+        assertThat(event.value()).contains("\"externalOrderId\":\"" + order + "\"").contains("\"amount\":12800.50")
+                .contains("\"purchaseId\":\"" + id + "\"");
+        assertThat(EventSchemas.violations(RECORDED, event.value())).isEmpty();
+        assertThat(outboxRows(RECORDED, order)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseImpossibleAmountsAndTimes() {
+        String customer = registerIndividual("校验");
+        clock.set(Instant.parse("2026-11-22T08:00:00Z"));
+        purchase(customer, "SO-" + UUID.randomUUID(), "0", "2026-11-20T06:15:00Z").statusCode(400)
+                .body("violations[0].field", equalTo("amount")).body("violations[0].message",
+                        equalTo("must be more than 0"));
+        purchase(customer, "SO-" + UUID.randomUUID(), "12.345", "2026-11-20T06:15:00Z").statusCode(400)
+                .body("violations[0].message", equalTo("must have at most 2 decimal places"));
+        purchase(customer, "SO-" + UUID.randomUUID(), "100", "2026-11-23T06:15:00Z").statusCode(400)
+                .body("violations[0].field", equalTo("purchasedAt"));
+        Map<String, Object> usd = body("SO-" + UUID.randomUUID(), "100", "2026-11-20T06:15:00Z");
+        usd.put("currency", "USD");
+        as("INTEGRATION").body(usd).when().post("/api/v1/customers/" + customer + "/purchases").then()
+                .statusCode(400).body("violations[0].field", equalTo("currency"));
+        as("INTEGRATION").body("{\"externalOrderId\":\"x\",\"amount\":\"100\",\"purchasedAt\":\"2026-11-20T06:15:00Z\"}")
+                .when().post("/api/v1/customers/" + customer + "/purchases").then().statusCode(400)
+                .body("violations[0].field", equalTo("amount"));
+        as("ANALYST").body(body("SO-1", "1", "2026-11-20T06:15:00Z")).when()
+                .post("/api/v1/customers/" + customer + "/purchases").then().statusCode(403);
+        purchase(UUID.randomUUID().toString(), "SO-" + UUID.randomUUID(), "1", "2026-11-20T06:15:00Z")
+                .statusCode(404);
+        as("AGENT").when().get("/api/v1/customers/" + customer + "/purchases").then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void shouldNeverRefundMoreThanTheOrder() {
+        String customer = registerIndividual("退款");
+        String order = "SO-" + UUID.randomUUID();
+        String purchase = purchase(customer, order, "1000.00", "2026-11-01T02:00:00Z").statusCode(201)
+                .extract().path("id");
+        String refundsPath = "/api/v1/customers/" + customer + "/purchases/" + purchase + "/refunds";
+        String refundId = "RF-" + UUID.randomUUID();
+
+        as("AGENT").body(Map.of("externalRefundId", refundId, "amount", 800.00, "refundedAt",
+                "2026-11-02T02:00:00Z", "reason", "部分退款")).when().post(refundsPath).then().statusCode(201)
+                .body("refundedAmount", equalTo(800.0f)).body("refunds", hasSize(1))
+                .body("refunds[0].externalRefundId", equalTo(refundId));
+        as("AGENT").body(Map.of("externalRefundId", refundId, "amount", 800.00, "refundedAt",
+                "2026-11-02T02:00:00Z")).when().post(refundsPath).then().statusCode(200)
+                .body("refunds", hasSize(1));
+        as("AGENT").body(Map.of("externalRefundId", "RF-" + UUID.randomUUID(), "amount", 200.01, "refundedAt",
+                "2026-11-03T02:00:00Z")).when().post(refundsPath).then().statusCode(409)
+                .body("detail", equalTo("refund of 200.01 exceeds the 200.00 CNY left of order " + order));
+        as("AGENT").body(Map.of("externalRefundId", "RF-" + UUID.randomUUID(), "amount", 200.00, "refundedAt",
+                "2026-11-03T02:00:00Z")).when().post(refundsPath).then().statusCode(201)
+                .body("refundedAmount", equalTo(1000.0f));
+
+        String other = registerIndividual("别人");
+        as("AGENT").body(Map.of("externalRefundId", "RF-" + UUID.randomUUID(), "amount", 1, "refundedAt",
+                "2026-11-03T02:00:00Z")).when()
+                .post("/api/v1/customers/" + other + "/purchases/" + purchase + "/refunds").then().statusCode(404);
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecord("customer.events",
+                r -> customer.equals(r.key()) && REFUNDED.equals(TestKafka.header(r, "ce_type"))
+                        && r.value().contains(refundId), Duration.ofSeconds(20));
+        assertThat(event.value()).contains("\"remainingAmount\":200.00").contains("\"amount\":800.00");
+        assertThat(EventSchemas.violations(REFUNDED, event.value())).isEmpty();
+    }
+
+    @Test
+    void shouldSummariseSpendNetOfRefundsOverTheTrailingTwelveMonths() {
+        clock.set(Instant.parse("2026-11-22T08:00:00Z"));
+        String customer = registerIndividual("汇总");
+        purchase(customer, "SO-" + UUID.randomUUID(), "50000.00", "2025-11-01T02:00:00Z").statusCode(201);
+        String big = purchase(customer, "SO-" + UUID.randomUUID(), "100000.00", "2026-03-10T02:00:00Z")
+                .statusCode(201).extract().path("id");
+        purchase(customer, "SO-" + UUID.randomUUID(), "20000.00", "2026-11-21T02:00:00Z").statusCode(201);
+        as("AGENT").body(Map.of("externalRefundId", "RF-" + UUID.randomUUID(), "amount", 10000, "refundedAt",
+                "2026-03-12T02:00:00Z")).when()
+                .post("/api/v1/customers/" + customer + "/purchases/" + big + "/refunds").then().statusCode(201);
+
+        as("ANALYST").when().get("/api/v1/customers/" + customer + "/purchase-summary").then().statusCode(200)
+                .body("purchaseCount", equalTo(3))
+                .body("totalSpend", equalTo(160000.00f))
+                .body("refundedTotal", equalTo(10000.00f))
+                .body("trailing12MonthSpend", equalTo(110000.00f))
+                .body("averageOrderValue", equalTo(53333.33f))
+                .body("firstPurchaseAt", equalTo("2025-11-01T02:00:00Z"))
+                .body("lastPurchaseAt", equalTo("2026-11-21T02:00:00Z"));
+        as("ANALYST").queryParam("size", 2).when().get("/api/v1/customers/" + customer + "/purchases").then()
+                .body("items.amount", contains(20000.0f, 100000.0f)).body("hasNext", equalTo(true));
+
+        String none = registerIndividual("无消费");
+        as("ANALYST").when().get("/api/v1/customers/" + none + "/purchase-summary").then()
+                .body("purchaseCount", equalTo(0)).body("averageOrderValue", equalTo(0.0f))
+                .body("firstPurchaseAt", nullValue());
+    }
+
+    private static ValidatableResponse purchase(String customer, String order, String amount, String at) {
+        return as("INTEGRATION").body(body(order, amount, at)).when()
+                .post("/api/v1/customers/" + customer + "/purchases").then();
+    }
+
+    private static Map<String, Object> body(String order, String amount, String at) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("externalOrderId", order);
+        body.put("amount", new java.math.BigDecimal(amount));
+        body.put("purchasedAt", at);
+        body.put("productCategory", "空调");
+        body.put("channel", "STORE");
+        return body;
+    }
+
+    private long outboxRows(String type, String order) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where type = ?1 and payload ->> 'externalOrderId' = ?2")
+                .setParameter(1, type).setParameter(2, order).getSingleResult()).longValue());
+    }
+}
