@@ -1,8 +1,13 @@
 package io.tiercare.chassis.outbox;
 
 import java.time.Clock;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +57,34 @@ public class Outbox {
                 .executeUpdate();
         appended.fire(new OutboxAppended());
         return id;
+    }
+
+    /** Appends many events in one JDBC batch (bulk work such as imports); same guarantees as {@link #append}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<OutboxEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json))""")) {
+                for (OutboxEvent event : events) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, event.topic());
+                    insert.setString(3, event.type());
+                    insert.setString(4, config.source());
+                    insert.setString(5, event.subject());
+                    insert.setString(6, dataschema(event.type()));
+                    insert.setTimestamp(7, now);
+                    insert.setString(8, json(event.data()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        appended.fire(new OutboxAppended());
     }
 
     /** Where the event's JSON Schema is described: one URN per versioned type. */

@@ -28,12 +28,44 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("email = ?1 and status = ?2", email, CustomerStatus.ACTIVE).firstResultOptional();
     }
 
+    /** Which live customer holds each of these phones and emails (for bulk checks). */
+    public java.util.Map<String, UUID> liveOwnersOf(List<String> phones, List<String> emails) {
+        java.util.Map<String, UUID> owners = new java.util.HashMap<>();
+        if (!phones.isEmpty()) {
+            find("status = ?1 and mobilePhone in ?2", CustomerStatus.ACTIVE, phones).stream()
+                    .forEach(c -> owners.put(c.profile().mobilePhone(), c.id()));
+        }
+        if (!emails.isEmpty()) {
+            find("status = ?1 and email in ?2", CustomerStatus.ACTIVE, emails).stream()
+                    .forEach(c -> owners.put(c.profile().email(), c.id()));
+        }
+        return owners;
+    }
+
     public record SearchResult(List<Customer> items, long total) {
     }
 
     public SearchResult search(CustomerSearch search, String managerScope, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        PanacheQuery<Customer> query = find(where(search, managerScope, params), LISTING, params);
+        long total = query.count();
+        List<Customer> items = query.range(page.offset(), page.offset() + page.size() - 1).list();
+        return new SearchResult(items, total);
+    }
+
+    /** The next {@code limit} matches after the given one in listing order (keyset paging, for exports). */
+    public List<Customer> after(CustomerSearch search, String managerScope, Customer last, int limit) {
+        Parameters params = new Parameters();
+        String where = where(search, managerScope, params);
+        if (last != null) {
+            where += " and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))";
+            params.and("afterAt", last.createdAt()).and("afterId", last.id());
+        }
+        return find(where, LISTING, params).page(0, limit).list();
+    }
+
+    private static String where(CustomerSearch search, String managerScope, Parameters params) {
+        StringBuilder where = new StringBuilder("1 = 1");
         if (search.status() != null) {
             where.append(" and status = :status");
             params.and("status", search.status());
@@ -82,10 +114,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             where.append(" and createdAt < :to");
             params.and("to", search.createdTo());
         }
-        PanacheQuery<Customer> query = find(where.toString(), LISTING, params);
-        long total = query.count();
-        List<Customer> items = query.range(page.offset(), page.offset() + page.size() - 1).list();
-        return new SearchResult(items, total);
+        return where.toString();
     }
 
     private static String likePrefix(String prefix) {

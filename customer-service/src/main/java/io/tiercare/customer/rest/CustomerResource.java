@@ -24,6 +24,7 @@ import io.tiercare.customer.domain.MobilePhone;
 import io.tiercare.customer.rest.dto.AccountManagerRequest;
 import io.tiercare.customer.rest.dto.PreferencesRequest;
 import io.tiercare.customer.rest.dto.RegisterCustomerRequest;
+import io.tiercare.customer.service.CustomerCsv;
 import io.tiercare.customer.service.CustomerSearch;
 import io.tiercare.customer.service.CustomerService;
 import io.tiercare.customer.service.CustomerView;
@@ -42,6 +43,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 @Path("/api/v1/customers")
 @Tag(name = "Customers", description = "Customer records (客户档案)")
@@ -150,12 +152,56 @@ public class CustomerResource {
             @QueryParam("createdFrom") @Parameter(example = "2026-01-01T00:00:00Z") Instant createdFrom,
             @QueryParam("createdTo") @Parameter(description = "Exclusive") Instant createdTo,
             @QueryParam("status") @Parameter(description = "Default ACTIVE") CustomerStatus status) {
-        CustomerSearch search = new CustomerSearch(blankToNull(name),
-                blank(phone) ? null : MobilePhone.normalise("phone", phone),
+        return service.list(caller.get(), search(name, phone, email, type, province, city, tag, accountManager,
+                createdFrom, createdTo, status), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.ANALYST })
+    @Operation(summary = "Export customers as CSV", description = "The same filters as the list; UTF-8 with a BOM "
+            + "(opens in spreadsheet programs), the import's columns plus id, status and createdAt. Masked for "
+            + "ANALYST; unmasked exports are audited per customer.")
+    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
+    @APIResponse(responseCode = "400", description = "A malformed filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response export(@QueryParam("name") String name, @QueryParam("phone") String phone,
+            @QueryParam("email") String email, @QueryParam("type") CustomerType type,
+            @QueryParam("province") String province, @QueryParam("city") String city, @QueryParam("tag") String tag,
+            @QueryParam("accountManager") String accountManager, @QueryParam("createdFrom") Instant createdFrom,
+            @QueryParam("createdTo") Instant createdTo, @QueryParam("status") CustomerStatus status) {
+        CustomerSearch search = search(name, phone, email, type, province, city, tag, accountManager, createdFrom,
+                createdTo, status);
+        var self = caller.get();
+        StreamingOutput body = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            writer.write('\uFEFF');
+            CustomerCsv.writeHeader(writer);
+            service.export(self, search, page -> {
+                try {
+                    for (CustomerView customer : page) {
+                        CustomerCsv.writeRow(writer, customer);
+                    }
+                    writer.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"customers.csv\"").build();
+    }
+
+    private static CustomerSearch search(String name, String phone, String email, CustomerType type,
+            String province, String city, String tag, String accountManager, Instant createdFrom, Instant createdTo,
+            CustomerStatus status) {
+        return new CustomerSearch(blankToNull(name), blank(phone) ? null : MobilePhone.normalise("phone", phone),
                 blank(email) ? null : EmailAddress.normalise("email", email), type, blankToNull(province),
                 blankToNull(city), blankToNull(tag), blankToNull(accountManager), createdFrom, createdTo,
                 status == null ? CustomerStatus.ACTIVE : status);
-        return service.list(caller.get(), search, PageRequest.of(page, size));
     }
 
     @PUT

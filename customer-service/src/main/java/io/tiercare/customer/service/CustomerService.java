@@ -27,6 +27,8 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class CustomerService {
 
+    private static final int EXPORT_PAGE = 1000;
+
     private final CustomerRepository customers;
     private final CustomerAccess access;
     private final CustomerEventPublisher events;
@@ -122,6 +124,30 @@ public class CustomerService {
         audit.recordReads(caller, result.items().stream().map(Customer::id).toList(), "LIST");
         return Page.of(result.items().stream().map(c -> CustomerView.of(c, caller.seesMaskedData())).toList(),
                 page, result.total());
+    }
+
+    /**
+     * Hands every matching customer to {@code sink}, a page at a time, each page read (and its unmasked reads
+     * audited) in a transaction of its own, so an export of any size holds no long transaction.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void export(Caller caller, CustomerSearch search, java.util.function.Consumer<List<CustomerView>> sink) {
+        String scope = caller.managerScope().orElse(null);
+        Customer[] last = { null };
+        while (true) {
+            List<CustomerView> page = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                List<Customer> batch = customers.after(search, scope, last[0], EXPORT_PAGE);
+                if (!batch.isEmpty()) {
+                    last[0] = batch.get(batch.size() - 1);
+                }
+                audit.recordReads(caller, batch.stream().map(Customer::id).toList(), "EXPORT");
+                return batch.stream().map(c -> CustomerView.of(c, caller.seesMaskedData())).toList();
+            });
+            if (page.isEmpty()) {
+                return;
+            }
+            sink.accept(page);
+        }
     }
 
     private void requireUniqueContact(CustomerProfile profile, UUID self) {
