@@ -12,8 +12,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /**
- * Validates event data against the producer's JSON Schema, as published in {@code events/<type>.schema.json} on the
- * service's classpath, so tests prove every event a service emits keeps its contract.
+ * Validates event data against the producer's JSON Schema, as published in {@code events/<type>.schema.json}: on the
+ * service's classpath under {@code META-INF/resources/} (so the service serves it next to its AsyncAPI document) or at
+ * the root. Tests prove with it that every event a service emits keeps its contract.
  */
 public final class EventSchemas {
 
@@ -46,7 +47,11 @@ public final class EventSchemas {
     }
 
     private static InputStream resource(String path) {
-        InputStream stream = Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        InputStream stream = loader.getResourceAsStream("META-INF/resources/" + path);
+        if (stream == null) {
+            stream = loader.getResourceAsStream(path);
+        }
         if (stream == null) {
             throw new IllegalStateException("no " + path + " on the classpath");
         }

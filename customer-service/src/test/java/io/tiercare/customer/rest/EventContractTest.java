@@ -1,0 +1,84 @@
+package io.tiercare.customer.rest;
+
+import static io.restassured.RestAssured.given;
+import static io.tiercare.customer.CustomerApi.as;
+import static io.tiercare.customer.CustomerApi.registerIndividual;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tiercare.customer.messaging.CustomerEventPublisher;
+import io.tiercare.testing.EventSchemas;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Every event type this service emits, emitted for real and checked against its published JSON Schema. */
+@QuarkusTest
+class EventContractTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void shouldPublishAnExampleThatMatchesEachSchema() {
+        for (String type : CustomerEventPublisher.TYPES.values()) {
+            assertThat(EventSchemas.violations(type, EventSchemas.example(type))).as(type).isEmpty();
+        }
+        assertThat(EventSchemas.violations("tiercare.customer.registered.v1", "{\"customerId\":\"x\"}"))
+                .isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldEmitOnlyEventsThatMatchTheirSchemas() {
+        String id = registerIndividual(Map.of("name", "契约", "birthday", "1990-01-01"));
+        String duplicate = registerIndividual(Map.of("name", "契约副本"));
+        String gone = registerIndividual("契约删除");
+        as("ADMIN").header("If-Match", "\"0\"").body(Map.of("city", "杭州市", "tags", List.of("a"))).when()
+                .patch("/api/v1/customers/" + id).then().statusCode(200);
+        as("ADMIN").body(Map.of("accountManagerId", "am-1")).when()
+                .put("/api/v1/customers/" + id + "/account-manager").then().statusCode(200);
+        as("ADMIN").body(Map.of("doNotDisturb", true, "contactWindows", List.of(Map.of("days", List.of("SUNDAY"),
+                "from", "09:30", "to", "12:00")))).when().put("/api/v1/customers/" + id + "/preferences").then()
+                .statusCode(200);
+        as("ADMIN").body(Map.of("granted", true, "source", "APP")).when()
+                .put("/api/v1/customers/" + id + "/consents/WECHAT").then().statusCode(200);
+        as("ADMIN").body(Map.of("kind", "INQUIRY", "channel", "APP")).when()
+                .post("/api/v1/customers/" + id + "/inquiries").then().statusCode(201);
+        Map<String, Object> order = new HashMap<>(Map.of("externalOrderId", "SO-" + UUID.randomUUID(), "amount",
+                1999.9, "purchasedAt", "2026-11-01T00:00:00Z"));
+        String purchase = as("ADMIN").body(order).when().post("/api/v1/customers/" + id + "/purchases").then()
+                .statusCode(201).extract().path("id");
+        as("ADMIN").body(Map.of("externalRefundId", "RF-" + UUID.randomUUID(), "amount", 0.9, "refundedAt",
+                "2026-11-02T00:00:00Z")).when()
+                .post("/api/v1/customers/" + id + "/purchases/" + purchase + "/refunds").then().statusCode(201);
+        as("ADMIN").body(Map.of("duplicateId", duplicate)).when().post("/api/v1/customers/" + id + "/merges").then()
+                .statusCode(200);
+        as("ADMIN").when().post("/api/v1/customers/" + gone + "/erasure").then().statusCode(200);
+
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select type, payload::text from outbox_event").getResultList());
+        assertThat(rows).extracting(r -> (String) r[0]).containsAll(CustomerEventPublisher.TYPES.values());
+        for (Object[] row : rows) {
+            assertThat(EventSchemas.violations((String) row[0], (String) row[1])).as("%s %s", row[0], row[1])
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void shouldServeTheAsyncApiDocumentAndTheSchemas() {
+        given().when().get("/asyncapi.yaml").then().statusCode(200)
+                .body(containsString("address: customer.events"))
+                .body(containsString("name: tiercare.customer.purchase-recorded.v1"));
+        given().when().get("/events/tiercare.customer.registered.v1.schema.json").then().statusCode(200)
+                .body(containsString("\"$id\": \"urn:tiercare:schema:tiercare.customer.registered.v1\""));
+    }
+}
