@@ -24,6 +24,8 @@ class RouteTableTest {
         assertThat(routes.find("/api/v1/customers/42/care").orElseThrow().service()).isEqualTo("care");
         assertThat(routes.find("/api/v1/tier-schemes/VALUE").orElseThrow().service()).isEqualTo("tiering");
         assertThat(routes.find("/api/v1/complaints/9/acknowledge").orElseThrow().service()).isEqualTo("complaint");
+        assertThat(routes.find("/api/v1/customer-imports/7").orElseThrow().service()).isEqualTo("customer");
+        assertThat(routes.find("/api/v1/data-quality-report").orElseThrow().service()).isEqualTo("customer");
         assertThat(routes.find("/api/v1/customersX")).isEmpty();
         assertThat(routes.find("/api/v2/customers")).isEmpty();
     }
