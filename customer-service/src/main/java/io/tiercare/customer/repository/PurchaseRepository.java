@@ -25,6 +25,22 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 .setParameter("id", externalRefundId).getResultStream().findFirst();
     }
 
+    /**
+     * Inserts the purchase unless its external order id is already recorded; true when it was inserted. A concurrent
+     * recording of the same order waits for the other transaction and then finds it recorded.
+     */
+    public boolean insertIfAbsent(Purchase p) {
+        return getEntityManager().createNativeQuery("""
+                insert into purchase (id, customer_id, external_order_id, amount, refunded_amount, currency,
+                                      purchased_at, product_category, channel, recorded_at, version)
+                values (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, 0)
+                on conflict (external_order_id) do nothing""")
+                .setParameter(1, p.id()).setParameter(2, p.customerId()).setParameter(3, p.externalOrderId())
+                .setParameter(4, p.amount()).setParameter(5, p.currency()).setParameter(6, p.purchasedAt())
+                .setParameter(7, p.productCategory()).setParameter(8, p.channel()).setParameter(9, p.recordedAt())
+                .executeUpdate() == 1;
+    }
+
     /** Serialises concurrent recordings of the same external id until the transaction ends. */
     public void lockExternalId(String externalId) {
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7))")

@@ -73,6 +73,8 @@ public class CustomerService {
         return CustomerView.of(customer, caller.seesMaskedData());
     }
 
+    /** Read-only: no transaction of its own; an unmasked read writes its audit row in one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerView get(Caller caller, UUID id) {
         Customer customer = access.visible(caller, id);
         audit.recordReads(caller, List.of(customer.id()), "READ");

@@ -24,7 +24,7 @@ public class PersonalDataAudit {
     }
 
     /** Records that the caller read these customers' personal data unmasked; masked reads are not personal data. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public void recordReads(Caller caller, Collection<UUID> customerIds, String action) {
         if (caller.seesMaskedData() || customerIds.isEmpty()) {
             return;

@@ -59,24 +59,21 @@ public class PurchaseService {
     public Recorded<PurchaseView> record(Caller caller, UUID customerId, RecordPurchase command) {
         Customer customer = access.visible(caller, customerId);
         String orderId = command.externalOrderId().strip();
-        purchases.lockExternalId("order:" + orderId);
-        var existing = purchases.findByExternalOrderId(orderId);
-        if (existing.isPresent()) {
-            Purchase first = existing.get();
-            if (!first.customerId().equals(customer.id()) || first.amount().compareTo(command.amount()) != 0) {
-                throw new ConflictException("order " + orderId + " was already recorded for customer "
-                        + first.customerId() + " with amount " + first.amount().toPlainString());
-            }
-            return new Recorded<>(PurchaseView.of(first), false);
-        }
         requireCurrency(command.currency());
         Instant now = clock.instant();
         requireNotFuture("purchasedAt", command.purchasedAt(), now);
         Purchase.Recorded recorded = Purchase.record(customer.id(), orderId, command.amount(), command.purchasedAt(),
                 blankToNull(command.productCategory()), blankToNull(command.channel()), now);
-        purchases.persist(recorded.purchase());
-        events.publish(List.of(recorded.event()));
-        return new Recorded<>(PurchaseView.of(recorded.purchase()), true);
+        if (purchases.insertIfAbsent(recorded.purchase())) {
+            events.publish(List.of(recorded.event()));
+            return new Recorded<>(PurchaseView.of(recorded.purchase()), true);
+        }
+        Purchase first = purchases.findByExternalOrderId(orderId).orElseThrow();
+        if (!first.customerId().equals(customer.id()) || first.amount().compareTo(recorded.purchase().amount()) != 0) {
+            throw new ConflictException("order " + orderId + " was already recorded for customer "
+                    + first.customerId() + " with amount " + first.amount().toPlainString());
+        }
+        return new Recorded<>(PurchaseView.of(first), false);
     }
 
     public Recorded<PurchaseView> refund(Caller caller, UUID customerId, UUID purchaseId, RecordRefund command) {
