@@ -2,8 +2,8 @@ package io.tiercare.chassis.outbox;
 
 import java.time.Clock;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,23 +38,22 @@ public class Outbox {
         this.appended = appended;
     }
 
+    private static final String INSERT = """
+            insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as json))""";
+
     /** Appends the event to the current transaction (there must be one) and returns its id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(OutboxEvent event) {
         UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        em.createNativeQuery("""
-                insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as json))""")
-                .setParameter(1, id)
-                .setParameter(2, event.topic())
-                .setParameter(3, event.type())
-                .setParameter(4, config.source())
-                .setParameter(5, event.subject())
-                .setParameter(6, dataschema(event.type()))
-                .setParameter(7, now)
-                .setParameter(8, json(event.data()))
-                .executeUpdate();
+        Timestamp now = Timestamp.from(clock.instant());
+        // plain JDBC on the transaction's connection: a prepared statement the driver reuses, no query parsing
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                bind(insert, id, event, now);
+                insert.executeUpdate();
+            }
+        });
         appended.fire(new OutboxAppended());
         return id;
     }
@@ -67,24 +66,26 @@ public class Outbox {
         }
         Timestamp now = Timestamp.from(clock.instant());
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, cast(? as json))""")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (OutboxEvent event : events) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, event.topic());
-                    insert.setString(3, event.type());
-                    insert.setString(4, config.source());
-                    insert.setString(5, event.subject());
-                    insert.setString(6, dataschema(event.type()));
-                    insert.setTimestamp(7, now);
-                    insert.setString(8, json(event.data()));
+                    bind(insert, UUID.randomUUID(), event, now);
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
         appended.fire(new OutboxAppended());
+    }
+
+    private void bind(PreparedStatement insert, UUID id, OutboxEvent event, Timestamp now) throws SQLException {
+        insert.setObject(1, id);
+        insert.setString(2, event.topic());
+        insert.setString(3, event.type());
+        insert.setString(4, config.source());
+        insert.setString(5, event.subject());
+        insert.setString(6, dataschema(event.type()));
+        insert.setTimestamp(7, now);
+        insert.setString(8, json(event.data()));
     }
 
     /** Where the event's JSON Schema is described: one URN per versioned type. */

@@ -28,6 +28,14 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("email = ?1 and status = ?2", email, CustomerStatus.ACTIVE).firstResultOptional();
     }
 
+    public Optional<io.tiercare.customer.service.CustomerAccess.Reference> reference(UUID id) {
+        return getEntityManager().createQuery("""
+                select new io.tiercare.customer.service.CustomerAccess$Reference(c.id, c.status, c.mergedInto,
+                    c.accountManagerId, c.erasedAt) from Customer c where c.id = :id""",
+                io.tiercare.customer.service.CustomerAccess.Reference.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
     /** Which live customer holds each of these phones and emails (for bulk checks). */
     public java.util.Map<String, UUID> liveOwnersOf(List<String> phones, List<String> emails) {
         java.util.Map<String, UUID> owners = new java.util.HashMap<>();

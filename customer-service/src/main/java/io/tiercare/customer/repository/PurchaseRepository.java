@@ -30,15 +30,26 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
      * recording of the same order waits for the other transaction and then finds it recorded.
      */
     public boolean insertIfAbsent(Purchase p) {
-        return getEntityManager().createNativeQuery("""
-                insert into purchase (id, customer_id, external_order_id, amount, refunded_amount, currency,
-                                      purchased_at, product_category, channel, recorded_at, version)
-                values (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7, ?8, ?9, 0)
-                on conflict (external_order_id) do nothing""")
-                .setParameter(1, p.id()).setParameter(2, p.customerId()).setParameter(3, p.externalOrderId())
-                .setParameter(4, p.amount()).setParameter(5, p.currency()).setParameter(6, p.purchasedAt())
-                .setParameter(7, p.productCategory()).setParameter(8, p.channel()).setParameter(9, p.recordedAt())
-                .executeUpdate() == 1;
+        int[] inserted = { 0 };
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var insert = connection.prepareStatement("""
+                    insert into purchase (id, customer_id, external_order_id, amount, refunded_amount, currency,
+                                          purchased_at, product_category, channel, recorded_at, version)
+                    values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)
+                    on conflict (external_order_id) do nothing""")) {
+                insert.setObject(1, p.id());
+                insert.setObject(2, p.customerId());
+                insert.setString(3, p.externalOrderId());
+                insert.setBigDecimal(4, p.amount());
+                insert.setString(5, p.currency());
+                insert.setTimestamp(6, java.sql.Timestamp.from(p.purchasedAt()));
+                insert.setString(7, p.productCategory());
+                insert.setString(8, p.channel());
+                insert.setTimestamp(9, java.sql.Timestamp.from(p.recordedAt()));
+                inserted[0] = insert.executeUpdate();
+            }
+        });
+        return inserted[0] == 1;
     }
 
     /** Serialises concurrent recordings of the same external id until the transaction ends. */

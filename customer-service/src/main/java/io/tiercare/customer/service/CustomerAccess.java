@@ -34,6 +34,30 @@ public class CustomerAccess {
         return resolve(caller, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** What a write on a customer's sub-resources needs to know, without loading the whole record. */
+    public record Reference(UUID id, CustomerStatus status, UUID mergedInto, String accountManagerId,
+            java.time.Instant erasedAt) {
+    }
+
+    /** As {@link #visible}, reading only the columns access depends on (the hot path of purchase recording). */
+    public Reference reference(Caller caller, UUID id) {
+        Reference ref = customers.reference(id).orElseThrow(() -> ResourceNotFoundException.of("Customer", id));
+        for (int hops = 0; ref.status() == CustomerStatus.MERGED; hops++) {
+            if (hops == MAX_MERGE_HOPS) {
+                throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);
+            }
+            ref = customers.reference(ref.mergedInto()).orElseThrow();
+        }
+        if (ref.status() == CustomerStatus.ERASED) {
+            throw new GoneException("Customer " + id + " was erased on " + ref.erasedAt());
+        }
+        String scope = caller.managerScope().orElse(null);
+        if (scope != null && !scope.equals(ref.accountManagerId())) {
+            throw ResourceNotFoundException.of("Customer", id);
+        }
+        return ref;
+    }
+
     private Customer resolve(Caller caller, UUID id, LockModeType lock) {
         Customer customer = customers.findByIdOptional(id, lock)
                 .orElseThrow(() -> ResourceNotFoundException.of("Customer", id));

@@ -57,7 +57,7 @@ public class PurchaseService {
     }
 
     public Recorded<PurchaseView> record(Caller caller, UUID customerId, RecordPurchase command) {
-        Customer customer = access.visible(caller, customerId);
+        CustomerAccess.Reference customer = access.reference(caller, customerId);
         String orderId = command.externalOrderId().strip();
         requireCurrency(command.currency());
         Instant now = clock.instant();
