@@ -29,10 +29,8 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/v1/customer-imports")
 @Tag(name = "Import and export", description = "Bulk import of customers from CSV, and CSV export")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class CustomerImportResource {
 
     private final CustomerImportService service;

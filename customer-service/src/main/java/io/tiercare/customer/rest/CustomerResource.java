@@ -1,7 +1,6 @@
 package io.tiercare.customer.rest;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,10 +16,6 @@ import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.Problem;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.customer.domain.CustomerStatus;
-import io.tiercare.customer.domain.CustomerType;
-import io.tiercare.customer.domain.EmailAddress;
-import io.tiercare.customer.domain.MobilePhone;
 import io.tiercare.customer.rest.dto.AccountManagerRequest;
 import io.tiercare.customer.rest.dto.PreferencesRequest;
 import io.tiercare.customer.rest.dto.RegisterCustomerRequest;
@@ -31,6 +26,7 @@ import io.tiercare.customer.service.CustomerView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,10 +45,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 @Tag(name = "Customers", description = "Customer records (客户档案)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class CustomerResource {
 
     static final String WRITERS_ROLES = "ADMIN,SUPERVISOR,AGENT,ACCOUNT_MANAGER,INTEGRATION";
@@ -137,23 +131,10 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "A page of customers")
     @APIResponse(responseCode = "400", description = "A malformed filter or page parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<CustomerView> list(
+    public Page<CustomerView> list(@BeanParam CustomerFilters filters,
             @QueryParam("page") @Parameter(description = "0-based") Integer page,
-            @QueryParam("size") @Parameter(description = "1–200, default 20") Integer size,
-            @QueryParam("name") @Parameter(description = "Name prefix", example = "段") String name,
-            @QueryParam("phone") @Parameter(description = "Any accepted phone format", example = "13812341234")
-            String phone,
-            @QueryParam("email") String email,
-            @QueryParam("type") CustomerType type,
-            @QueryParam("province") String province,
-            @QueryParam("city") String city,
-            @QueryParam("tag") String tag,
-            @QueryParam("accountManager") String accountManager,
-            @QueryParam("createdFrom") @Parameter(example = "2026-01-01T00:00:00Z") Instant createdFrom,
-            @QueryParam("createdTo") @Parameter(description = "Exclusive") Instant createdTo,
-            @QueryParam("status") @Parameter(description = "Default ACTIVE") CustomerStatus status) {
-        return service.list(caller.get(), search(name, phone, email, type, province, city, tag, accountManager,
-                createdFrom, createdTo, status), PageRequest.of(page, size));
+            @QueryParam("size") @Parameter(description = "1–200, default 20") Integer size) {
+        return service.list(caller.get(), filters.toSearch(), PageRequest.of(page, size));
     }
 
     @GET
@@ -166,13 +147,8 @@ public class CustomerResource {
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
     @APIResponse(responseCode = "400", description = "A malformed filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response export(@QueryParam("name") String name, @QueryParam("phone") String phone,
-            @QueryParam("email") String email, @QueryParam("type") CustomerType type,
-            @QueryParam("province") String province, @QueryParam("city") String city, @QueryParam("tag") String tag,
-            @QueryParam("accountManager") String accountManager, @QueryParam("createdFrom") Instant createdFrom,
-            @QueryParam("createdTo") Instant createdTo, @QueryParam("status") CustomerStatus status) {
-        CustomerSearch search = search(name, phone, email, type, province, city, tag, accountManager, createdFrom,
-                createdTo, status);
+    public Response export(@BeanParam CustomerFilters filters) {
+        CustomerSearch search = filters.toSearch();
         var self = caller.get();
         StreamingOutput body = out -> {
             var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
@@ -193,15 +169,6 @@ public class CustomerResource {
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"customers.csv\"").build();
-    }
-
-    private static CustomerSearch search(String name, String phone, String email, CustomerType type,
-            String province, String city, String tag, String accountManager, Instant createdFrom, Instant createdTo,
-            CustomerStatus status) {
-        return new CustomerSearch(blankToNull(name), blank(phone) ? null : MobilePhone.normalise("phone", phone),
-                blank(email) ? null : EmailAddress.normalise("email", email), type, blankToNull(province),
-                blankToNull(city), blankToNull(tag), blankToNull(accountManager), createdFrom, createdTo,
-                status == null ? CustomerStatus.ACTIVE : status);
     }
 
     @PUT
@@ -236,13 +203,5 @@ public class CustomerResource {
         CustomerView customer = service.changePreferences(caller.get(), id, body.preferredChannel(), body.windows(),
                 body.doNotDisturb());
         return Response.ok(customer).tag(ETags.of(customer.version())).build();
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return blank(value) ? null : value.strip();
     }
 }

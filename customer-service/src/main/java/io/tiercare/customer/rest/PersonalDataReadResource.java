@@ -40,8 +40,8 @@ public class PersonalDataReadResource {
     @APIResponse(responseCode = "200", description = "A page of reads")
     @APIResponse(responseCode = "400", description = "A malformed filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "Only ADMIN")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Page<PersonalDataRead> find(@QueryParam("customerId") UUID customerId, @QueryParam("actor") String actor,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {

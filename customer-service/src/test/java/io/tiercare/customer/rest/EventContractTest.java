@@ -74,6 +74,18 @@ class EventContractTest {
     }
 
     @Test
+    void shouldDescribeEveryEndpointsErrorsInTheOpenApiDocument() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("components.responses.Unauthorized.content.'application/problem+json'.schema.$ref",
+                        org.hamcrest.Matchers.equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/customers'.post.responses.'401'.$ref",
+                        org.hamcrest.Matchers.equalTo("#/components/responses/Unauthorized"))
+                .body("paths.'/api/v1/customers/{customerId}/purchases'.post.responses.'409'.description",
+                        containsString("another customer or amount"))
+                .body("components.schemas.Problem.properties.violations", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void shouldServeTheAsyncApiDocumentAndTheSchemas() {
         given().when().get("/asyncapi.yaml").then().statusCode(200)
                 .body(containsString("address: customer.events"))
