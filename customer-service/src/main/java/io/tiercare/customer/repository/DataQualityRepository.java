@@ -73,31 +73,38 @@ public class DataQualityRepository {
             long invalidBirthday, long suspectGroups, long recordsInSuspectGroups, long recordsWithIssues) {
     }
 
+    /** One pass over the live records; suspects are a set joined in, never a list sent back and forth. */
     public Counts counts(Filter filter, java.time.LocalDate today) {
         String where = filter.where();
-        List<SuspectGroup> groups = suspects(filter, Integer.MAX_VALUE);
-        List<UUID> suspectIds = groups.stream().flatMap(g -> g.customerIds().stream()).distinct().toList();
-        StringBuilder select = new StringBuilder("select count(*)");
-        FIELDS.values().forEach(column -> select.append(", count(").append(column).append(")"));
-        select.append(", count(*) filter (where mobile_phone is not null and mobile_phone !~ ").append(VALID_PHONE)
+        StringBuilder sql = new StringBuilder("with live as (select * from customer").append(where).append("),")
+                .append(" groups as (")
+                .append(" select array_agg(id) as ids from live where mobile_phone is not null")
+                .append("   group by mobile_phone having count(*) > 1")
+                .append(" union all select array_agg(id) from live where email is not null")
+                .append("   group by lower(email) having count(*) > 1")
+                .append(" union all select array_agg(id) from live where birthday is not null")
+                .append("   group by name, birthday having count(*) > 1),")
+                .append(" suspects as (select distinct unnest(ids) as id from groups)")
+                .append(" select count(*)");
+        FIELDS.values().forEach(column -> sql.append(", count(").append(column).append(")"));
+        sql.append(", count(*) filter (where mobile_phone is not null and mobile_phone !~ ").append(VALID_PHONE)
                 .append(")")
                 .append(", count(*) filter (where email is not null and email !~* ").append(VALID_EMAIL).append(")")
                 .append(", count(*) filter (where birthday > :today or birthday < date '1900-01-01')")
-                .append(", count(*) filter (where ").append(invalid())
-                .append(" or id = any(cast(:suspects as uuid[])))")
-                .append(" from customer").append(where);
-        Object[] row = (Object[]) filter.bind(em.createNativeQuery(select.toString()))
-                .setParameter("today", today)
-                .setParameter("suspects", "{" + String.join(",", suspectIds.stream().map(UUID::toString).toList()) + "}")
-                .getSingleResult();
+                .append(", (select count(*) from groups), (select count(*) from suspects)")
+                .append(", count(*) filter (where ").append(invalid()).append(" or s.id is not null)")
+                .append(" from live left join suspects s on s.id = live.id");
+        Object[] row = (Object[]) filter.bind(em.createNativeQuery(sql.toString()))
+                .setParameter("today", today).getSingleResult();
         Map<String, Long> filled = new LinkedHashMap<>();
         int i = 1;
         for (String field : FIELDS.keySet()) {
             filled.put(field, ((Number) row[i++]).longValue());
         }
         return new Counts(((Number) row[0]).longValue(), filled, ((Number) row[i]).longValue(),
-                ((Number) row[i + 1]).longValue(), ((Number) row[i + 2]).longValue(), groups.size(),
-                suspectIds.size(), ((Number) row[i + 3]).longValue());
+                ((Number) row[i + 1]).longValue(), ((Number) row[i + 2]).longValue(),
+                ((Number) row[i + 3]).longValue(), ((Number) row[i + 4]).longValue(),
+                ((Number) row[i + 5]).longValue());
     }
 
     private static String invalid() {
