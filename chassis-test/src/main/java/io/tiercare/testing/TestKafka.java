@@ -32,7 +32,8 @@ public final class TestKafka {
     public static ConsumerRecord<String, String> awaitRecord(String topic,
             Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+        // a broker that has just started may not answer metadata requests yet: keep asking until the timeout
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             readAll(topic).stream().filter(match).findFirst().ifPresent(found::add);
             return !found.isEmpty();
         });

@@ -58,10 +58,15 @@ public class DataQualityService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SuspectGroup> suspects(Caller caller, String tag, String sourceChannel) {
+        var found = quality.suspects(new Filter(tag, sourceChannel), MAX_SUSPECT_GROUPS);
+        // one query for every customer of every group
+        java.util.Map<UUID, Customer> byId = new java.util.HashMap<>();
+        customers.list("id in ?1", found.stream().flatMap(g -> g.customerIds().stream()).toList())
+                .forEach(c -> byId.put(c.id(), c));
         List<SuspectGroup> groups = new ArrayList<>();
-        for (var group : quality.suspects(new Filter(tag, sourceChannel), MAX_SUSPECT_GROUPS)) {
+        for (var group : found) {
             groups.add(new SuspectGroup(group.reason(), group.customerIds().stream()
-                    .map(id -> CustomerView.of(customers.findById(id), caller.seesMaskedData())).toList()));
+                    .map(id -> CustomerView.of(byId.get(id), caller.seesMaskedData())).toList()));
         }
         return groups;
     }
