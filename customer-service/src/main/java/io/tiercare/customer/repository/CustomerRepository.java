@@ -11,7 +11,6 @@ import io.quarkus.panache.common.Sort;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.CustomerStatus;
-import io.tiercare.customer.service.CustomerSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
@@ -28,11 +27,11 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("email = ?1 and status = ?2", email, CustomerStatus.ACTIVE).firstResultOptional();
     }
 
-    public Optional<io.tiercare.customer.service.CustomerAccess.Reference> reference(UUID id) {
+    public Optional<CustomerReference> reference(UUID id) {
         return getEntityManager().createQuery("""
-                select new io.tiercare.customer.service.CustomerAccess$Reference(c.id, c.status, c.mergedInto,
+                select new io.tiercare.customer.repository.CustomerReference(c.id, c.status, c.mergedInto,
                     c.accountManagerId, c.erasedAt) from Customer c where c.id = :id""",
-                io.tiercare.customer.service.CustomerAccess.Reference.class)
+                CustomerReference.class)
                 .setParameter("id", id).getResultStream().findFirst();
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tiercare.chassis.paging.PageRequest;
-import io.tiercare.customer.service.PersonalDataRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

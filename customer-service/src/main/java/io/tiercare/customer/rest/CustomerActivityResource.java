@@ -62,8 +62,7 @@ public class CustomerActivityResource {
             description = "Publishes tiercare.customer.inquiry-recorded.v1 (without the text)")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = InquiryView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response recordInquiry(@PathParam("customerId") UUID customerId,
             @Valid @NotNull RecordInquiryRequest body) {
         InquiryView inquiry = inquiries.record(caller.get(), customerId, body.toCommand());

@@ -8,7 +8,7 @@ import io.tiercare.customer.domain.CustomerStatus;
 import io.tiercare.customer.domain.CustomerType;
 import io.tiercare.customer.domain.EmailAddress;
 import io.tiercare.customer.domain.MobilePhone;
-import io.tiercare.customer.service.CustomerSearch;
+import io.tiercare.customer.repository.CustomerSearch;
 import jakarta.ws.rs.QueryParam;
 
 /** The filters of the customer list and export; all optional, combined with AND. */

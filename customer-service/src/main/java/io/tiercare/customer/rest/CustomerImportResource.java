@@ -72,8 +72,7 @@ public class CustomerImportResource {
     @Operation(summary = "Follow an import: progress and refused rows")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = CustomerImportView.class)))
-    @APIResponse(responseCode = "404", description = "No such import",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public CustomerImportView get(@PathParam("id") UUID id) {
         return service.get(id);
     }

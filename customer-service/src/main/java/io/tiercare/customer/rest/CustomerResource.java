@@ -20,7 +20,7 @@ import io.tiercare.customer.rest.dto.AccountManagerRequest;
 import io.tiercare.customer.rest.dto.PreferencesRequest;
 import io.tiercare.customer.rest.dto.RegisterCustomerRequest;
 import io.tiercare.customer.service.CustomerCsv;
-import io.tiercare.customer.service.CustomerSearch;
+import io.tiercare.customer.repository.CustomerSearch;
 import io.tiercare.customer.service.CustomerService;
 import io.tiercare.customer.service.CustomerView;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,8 +67,7 @@ public class CustomerResource {
             + "An ACCOUNT_MANAGER registering a customer is assigned to it.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new customer, ETag its version",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; violations name each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", description = "The phone or email belongs to another live customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull RegisterCustomerRequest body) {
@@ -85,10 +84,8 @@ public class CustomerResource {
             + "email masked, birthday and address withheld for ANALYST and INTEGRATION; unmasked reads are audited.")
     @APIResponse(responseCode = "200", description = "The customer; ETag carries its version",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer, or not assigned to this account manager",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "410", description = "The customer's personal data was erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -107,8 +104,7 @@ public class CustomerResource {
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or unknown field, named in violations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "Phone or email taken, or the record is no longer live",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale: someone changed the record meanwhile",
@@ -129,8 +125,7 @@ public class CustomerResource {
     @Operation(summary = "List and search customers",
             description = "Newest first. An ACCOUNT_MANAGER sees only the customers assigned to them.")
     @APIResponse(responseCode = "200", description = "A page of customers")
-    @APIResponse(responseCode = "400", description = "A malformed filter or page parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<CustomerView> list(@BeanParam CustomerFilters filters,
             @QueryParam("page") @Parameter(description = "0-based") Integer page,
             @QueryParam("size") @Parameter(description = "1–200, default 20") Integer size) {
@@ -145,8 +140,7 @@ public class CustomerResource {
             + "(opens in spreadsheet programs), the import's columns plus id, status and createdAt. Masked for "
             + "ANALYST; unmasked exports are audited per customer.")
     @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv"))
-    @APIResponse(responseCode = "400", description = "A malformed filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response export(@BeanParam CustomerFilters filters) {
         CustomerSearch search = filters.toSearch();
         var self = caller.get();
@@ -178,10 +172,8 @@ public class CustomerResource {
             description = "Publishes tiercare.customer.account-manager-assigned.v1 when it changes")
     @APIResponse(responseCode = "200", description = "The customer after the change",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response assignAccountManager(@PathParam("id") UUID id, @Valid @NotNull AccountManagerRequest body) {
         CustomerView customer = service.assignAccountManager(caller.get(), id, body.accountManagerId());
         return Response.ok(customer).tag(ETags.of(customer.version())).build();
@@ -195,10 +187,8 @@ public class CustomerResource {
                     + "tiercare.customer.preferences-changed.v1 when they change")
     @APIResponse(responseCode = "200", description = "The customer after the change",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such customer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response changePreferences(@PathParam("id") UUID id, @Valid @NotNull PreferencesRequest body) {
         CustomerView customer = service.changePreferences(caller.get(), id, body.preferredChannel(), body.windows(),
                 body.doNotDisturb());

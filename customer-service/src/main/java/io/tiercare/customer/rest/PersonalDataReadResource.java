@@ -13,7 +13,7 @@ import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.Problem;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.customer.service.PersonalDataRead;
+import io.tiercare.customer.repository.PersonalDataRead;
 import io.tiercare.customer.service.PersonalDataReadService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -38,8 +38,7 @@ public class PersonalDataReadResource {
     @Operation(summary = "Audit trail of unmasked personal-data reads by people",
             description = "Newest first; filter by customer, actor and time")
     @APIResponse(responseCode = "200", description = "A page of reads")
-    @APIResponse(responseCode = "400", description = "A malformed filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Page<PersonalDataRead> find(@QueryParam("customerId") UUID customerId, @QueryParam("actor") String actor,

@@ -101,8 +101,7 @@ public class PurchaseResource {
             content = @Content(schema = @Schema(implementation = PurchaseView.class)))
     @APIResponse(responseCode = "200", description = "This refund was recorded before",
             content = @Content(schema = @Schema(implementation = PurchaseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", description = "More than is left of the order, or the refund id was used "
             + "for another order or amount",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -6,6 +6,7 @@ import io.tiercare.chassis.problem.GoneException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.CustomerStatus;
+import io.tiercare.customer.repository.CustomerReference;
 import io.tiercare.customer.repository.CustomerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -34,14 +35,9 @@ public class CustomerAccess {
         return resolve(caller, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** What a write on a customer's sub-resources needs to know, without loading the whole record. */
-    public record Reference(UUID id, CustomerStatus status, UUID mergedInto, String accountManagerId,
-            java.time.Instant erasedAt) {
-    }
-
     /** As {@link #visible}, reading only the columns access depends on (the hot path of purchase recording). */
-    public Reference reference(Caller caller, UUID id) {
-        Reference ref = customers.reference(id).orElseThrow(() -> ResourceNotFoundException.of("Customer", id));
+    public CustomerReference reference(Caller caller, UUID id) {
+        CustomerReference ref = customers.reference(id).orElseThrow(() -> ResourceNotFoundException.of("Customer", id));
         for (int hops = 0; ref.status() == CustomerStatus.MERGED; hops++) {
             if (hops == MAX_MERGE_HOPS) {
                 throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);

@@ -1,5 +1,6 @@
 package io.tiercare.customer.service;
 
+import io.tiercare.customer.repository.CustomerSearch;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.tiercare.customer.service;
 
+import io.tiercare.customer.repository.PersonalDataRead;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -57,7 +57,7 @@ public class PurchaseService {
     }
 
     public Recorded<PurchaseView> record(Caller caller, UUID customerId, RecordPurchase command) {
-        CustomerAccess.Reference customer = access.reference(caller, customerId);
+        io.tiercare.customer.repository.CustomerReference customer = access.reference(caller, customerId);
         String orderId = command.externalOrderId().strip();
         requireCurrency(command.currency());
         Instant now = clock.instant();

@@ -1,4 +1,4 @@
-package io.tiercare.customer.service;
+package io.tiercare.customer.repository;
 
 import java.time.Instant;
 
