@@ -44,9 +44,8 @@ public class CustomerEventPublisher {
     }
 
     public void publish(List<? extends CustomerEvent> events) {
-        for (CustomerEvent event : events) {
-            outbox.append(new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event));
-        }
+        outbox.appendAll(events.stream()
+                .map(event -> new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event)).toList());
     }
 
     public static String typeOf(CustomerEvent event) {

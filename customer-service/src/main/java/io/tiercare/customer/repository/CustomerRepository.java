@@ -1,8 +1,16 @@
 package io.tiercare.customer.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -27,17 +35,34 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("email = ?1 and status = ?2", email, CustomerStatus.ACTIVE).firstResultOptional();
     }
 
-    public Optional<CustomerReference> reference(UUID id) {
-        return getEntityManager().createQuery("""
-                select new io.tiercare.customer.repository.CustomerReference(c.id, c.status, c.mergedInto,
-                    c.accountManagerId, c.erasedAt) from Customer c where c.id = :id""",
-                CustomerReference.class)
-                .setParameter("id", id).getResultStream().findFirst();
+    /** The access columns of these customers (those that exist), read in one round trip. */
+    public Map<UUID, CustomerReference> references(Collection<UUID> ids) {
+        Map<UUID, CustomerReference> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select id, status, merged_into, account_manager_id, erased_at
+                    from customer where id = any (?)""")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        OffsetDateTime erasedAt = rows.getObject(5, OffsetDateTime.class);
+                        CustomerReference ref = new CustomerReference(rows.getObject(1, UUID.class),
+                                CustomerStatus.valueOf(rows.getString(2)), rows.getObject(3, UUID.class),
+                                rows.getString(4), erasedAt == null ? null : erasedAt.toInstant());
+                        found.put(ref.id(), ref);
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     /** Which live customer holds each of these phones and emails (for bulk checks). */
-    public java.util.Map<String, UUID> liveOwnersOf(List<String> phones, List<String> emails) {
-        java.util.Map<String, UUID> owners = new java.util.HashMap<>();
+    public Map<String, UUID> liveOwnersOf(List<String> phones, List<String> emails) {
+        Map<String, UUID> owners = new HashMap<>();
         if (!phones.isEmpty()) {
             find("status = ?1 and mobilePhone in ?2", CustomerStatus.ACTIVE, phones).stream()
                     .forEach(c -> owners.put(c.profile().mobilePhone(), c.id()));

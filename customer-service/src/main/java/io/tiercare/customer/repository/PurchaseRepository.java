@@ -2,9 +2,21 @@ package io.tiercare.customer.repository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -16,40 +28,64 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
 
-    public Optional<Purchase> findByExternalOrderId(String externalOrderId) {
-        return find("externalOrderId", externalOrderId).firstResultOptional();
-    }
-
     public Optional<Refund> findRefundByExternalId(String externalRefundId) {
         return getEntityManager().createQuery("from Refund where externalRefundId = :id", Refund.class)
                 .setParameter("id", externalRefundId).getResultStream().findFirst();
     }
 
     /**
-     * Inserts the purchase unless its external order id is already recorded; true when it was inserted. A concurrent
-     * recording of the same order waits for the other transaction and then finds it recorded.
+     * Inserts the purchases whose external order ids are not recorded yet, in one statement, and returns the ids it
+     * inserted. A concurrent recording of the same order waits for the other transaction and then finds it recorded.
      */
-    public boolean insertIfAbsent(Purchase p) {
-        int[] inserted = { 0 };
-        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (var insert = connection.prepareStatement("""
+    public Set<String> insertAllIfAbsent(List<Purchase> batch) {
+        Set<String> inserted = new HashSet<>();
+        if (batch.isEmpty()) {
+            return inserted;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
                     insert into purchase (id, customer_id, external_order_id, amount, refunded_amount, currency,
                                           purchased_at, product_category, channel, recorded_at, version)
-                    values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)
-                    on conflict (external_order_id) do nothing""")) {
-                insert.setObject(1, p.id());
-                insert.setObject(2, p.customerId());
-                insert.setString(3, p.externalOrderId());
-                insert.setBigDecimal(4, p.amount());
-                insert.setString(5, p.currency());
-                insert.setTimestamp(6, java.sql.Timestamp.from(p.purchasedAt()));
-                insert.setString(7, p.productCategory());
-                insert.setString(8, p.channel());
-                insert.setTimestamp(9, java.sql.Timestamp.from(p.recordedAt()));
-                inserted[0] = insert.executeUpdate();
+                    select id, customer_id, external_order_id, amount, 0, currency, purchased_at, product_category,
+                           channel, recorded_at, 0
+                    from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as numeric[]),
+                                cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]), cast(? as text[]),
+                                cast(? as timestamptz[]))
+                         as p (id, customer_id, external_order_id, amount, currency, purchased_at, product_category,
+                               channel, recorded_at)
+                    on conflict (external_order_id) do nothing
+                    returning external_order_id""")) {
+                insert.setArray(1, textArray(connection, batch, p -> p.id().toString()));
+                insert.setArray(2, textArray(connection, batch, p -> p.customerId().toString()));
+                insert.setArray(3, textArray(connection, batch, Purchase::externalOrderId));
+                insert.setArray(4, textArray(connection, batch, p -> p.amount().toPlainString()));
+                insert.setArray(5, textArray(connection, batch, Purchase::currency));
+                insert.setArray(6, textArray(connection, batch, p -> p.purchasedAt().toString()));
+                insert.setArray(7, textArray(connection, batch, Purchase::productCategory));
+                insert.setArray(8, textArray(connection, batch, Purchase::channel));
+                insert.setArray(9, textArray(connection, batch, p -> p.recordedAt().toString()));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getString(1));
+                    }
+                }
             }
         });
-        return inserted[0] == 1;
+        return inserted;
+    }
+
+    private static java.sql.Array textArray(Connection connection, List<Purchase> batch,
+            Function<Purchase, String> column) throws SQLException {
+        return connection.createArrayOf("text", batch.stream().map(column).toArray());
+    }
+
+    /** The purchases recorded under these external order ids, by id. */
+    public Map<String, Purchase> findByExternalOrderIds(Collection<String> externalOrderIds) {
+        if (externalOrderIds.isEmpty()) {
+            return Map.of();
+        }
+        return find("externalOrderId in ?1", externalOrderIds).stream()
+                .collect(Collectors.toMap(Purchase::externalOrderId, p -> p));
     }
 
     /** Serialises concurrent recordings of the same external id until the transaction ends. */

@@ -1,5 +1,12 @@
 package io.tiercare.customer.service;
 
+import static java.util.stream.Collectors.toSet;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.tiercare.chassis.problem.GoneException;
@@ -35,22 +42,45 @@ public class CustomerAccess {
         return resolve(caller, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** As {@link #visible}, reading only the columns access depends on (the hot path of purchase recording). */
-    public CustomerReference reference(Caller caller, UUID id) {
-        CustomerReference ref = customers.reference(id).orElseThrow(() -> ResourceNotFoundException.of("Customer", id));
-        for (int hops = 0; ref.status() == CustomerStatus.MERGED; hops++) {
-            if (hops == MAX_MERGE_HOPS) {
-                throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);
+    /**
+     * Where each of these ids leads, reading only the columns access depends on, all at once (the hot path of
+     * purchase recording): a merged id maps to its survivor; unknown ids are absent. Pass each to {@link #check}.
+     */
+    public Map<UUID, CustomerReference> references(Collection<UUID> ids) {
+        Map<UUID, CustomerReference> known = new HashMap<>(customers.references(ids));
+        for (int hops = 0;; hops++) {
+            Set<UUID> survivors = known.values().stream().filter(ref -> ref.status() == CustomerStatus.MERGED)
+                    .map(CustomerReference::mergedInto).filter(id -> !known.containsKey(id)).collect(toSet());
+            if (survivors.isEmpty()) {
+                break;
             }
-            ref = customers.reference(ref.mergedInto()).orElseThrow();
+            if (hops == MAX_MERGE_HOPS) {
+                throw new IllegalStateException("merge chain longer than " + MAX_MERGE_HOPS + " among " + ids);
+            }
+            known.putAll(customers.references(survivors));
         }
-        if (ref.status() == CustomerStatus.ERASED) {
-            throw new GoneException("Customer " + id + " was erased on " + ref.erasedAt());
+        Map<UUID, CustomerReference> resolved = new HashMap<>();
+        for (UUID id : ids) {
+            CustomerReference ref = known.get(id);
+            for (int hops = 0; ref != null && ref.status() == CustomerStatus.MERGED; hops++) {
+                if (hops == MAX_MERGE_HOPS) {
+                    throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);
+                }
+                ref = known.get(ref.mergedInto());
+            }
+            if (ref != null) {
+                resolved.put(id, ref);
+            }
         }
-        String scope = caller.managerScope().orElse(null);
-        if (scope != null && !scope.equals(ref.accountManagerId())) {
+        return resolved;
+    }
+
+    /** The customer {@code ref} that {@code id} led to, if the caller may see it (as {@link #visible}). */
+    public CustomerReference check(Caller caller, UUID id, CustomerReference ref) {
+        if (ref == null) {
             throw ResourceNotFoundException.of("Customer", id);
         }
+        requireVisible(caller, id, ref.status(), ref.erasedAt(), ref.accountManagerId());
         return ref;
     }
 
@@ -63,13 +93,18 @@ public class CustomerAccess {
             }
             customer = customers.findById(customer.mergedInto(), lock);
         }
-        if (customer.status() == CustomerStatus.ERASED) {
-            throw new GoneException("Customer " + id + " was erased on " + customer.erasedAt());
+        requireVisible(caller, id, customer.status(), customer.erasedAt(), customer.accountManagerId());
+        return customer;
+    }
+
+    private static void requireVisible(Caller caller, UUID id, CustomerStatus status, Instant erasedAt,
+            String accountManagerId) {
+        if (status == CustomerStatus.ERASED) {
+            throw new GoneException("Customer " + id + " was erased on " + erasedAt);
         }
         String scope = caller.managerScope().orElse(null);
-        if (scope != null && !scope.equals(customer.accountManagerId())) {
+        if (scope != null && !scope.equals(accountManagerId)) {
             throw ResourceNotFoundException.of("Customer", id);
         }
-        return customer;
     }
 }

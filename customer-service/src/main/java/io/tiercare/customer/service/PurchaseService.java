@@ -5,9 +5,21 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import static java.util.stream.Collectors.toSet;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tiercare.chassis.batch.GroupCommit;
+import io.tiercare.chassis.batch.GroupCommit.Outcome;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ConflictException;
@@ -17,6 +29,7 @@ import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.Purchase;
 import io.tiercare.customer.messaging.CustomerEventPublisher;
+import io.tiercare.customer.repository.CustomerReference;
 import io.tiercare.customer.repository.PurchaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -30,19 +43,26 @@ public class PurchaseService {
     /** Clocks of order systems drift: a purchase may be stamped this far ahead of ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** The most purchases written in one transaction. */
+    private static final int MAX_BATCH = 64;
+
     private final PurchaseRepository purchases;
     private final CustomerAccess access;
     private final CustomerEventPublisher events;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final GroupCommit<PendingPurchase, Recorded<PurchaseView>> recordings;
 
     PurchaseService(PurchaseRepository purchases, CustomerAccess access, CustomerEventPublisher events,
-            BusinessTime businessTime, Clock clock) {
+            BusinessTime businessTime, Clock clock,
+            @ConfigProperty(name = "tiercare.customer.purchase-writers", defaultValue = "2") int writers) {
         this.purchases = purchases;
         this.access = access;
         this.events = events;
         this.businessTime = businessTime;
         this.clock = clock;
+        this.recordings = new GroupCommit<>(MAX_BATCH, writers, PendingPurchase::orderId,
+                batch -> QuarkusTransaction.requiringNew().call(() -> recordAll(batch)));
     }
 
     public record RecordPurchase(String externalOrderId, BigDecimal amount, String currency, Instant purchasedAt,
@@ -56,24 +76,70 @@ public class PurchaseService {
     public record Recorded<T>(T value, boolean created) {
     }
 
+    private record PendingPurchase(Caller caller, UUID customerId, String orderId, RecordPurchase command,
+            Instant now) {
+    }
+
+    /**
+     * Records the purchase in a transaction shared with whatever other recordings arrive meanwhile (group commit:
+     * order systems post in bursts, and one commit for many purchases is what keeps up with them). Each caller still
+     * gets its own answer, and only once its purchase and event are committed.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Recorded<PurchaseView> record(Caller caller, UUID customerId, RecordPurchase command) {
-        io.tiercare.customer.repository.CustomerReference customer = access.reference(caller, customerId);
-        String orderId = command.externalOrderId().strip();
         requireCurrency(command.currency());
         Instant now = clock.instant();
         requireNotFuture("purchasedAt", command.purchasedAt(), now);
-        Purchase.Recorded recorded = Purchase.record(customer.id(), orderId, command.amount(), command.purchasedAt(),
-                blankToNull(command.productCategory()), blankToNull(command.channel()), now);
-        if (purchases.insertIfAbsent(recorded.purchase())) {
-            events.publish(List.of(recorded.event()));
-            return new Recorded<>(PurchaseView.of(recorded.purchase()), true);
+        return recordings.submit(new PendingPurchase(caller, customerId, command.externalOrderId().strip(), command,
+                now));
+    }
+
+    private List<Outcome<Recorded<PurchaseView>>> recordAll(List<PendingPurchase> batch) {
+        Map<UUID, CustomerReference> refs = access.references(batch.stream().map(PendingPurchase::customerId)
+                .collect(toSet()));
+        List<Outcome<Recorded<PurchaseView>>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
+        Map<String, Purchase.Recorded> fresh = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            PendingPurchase pending = batch.get(i);
+            try {
+                CustomerReference customer = access.check(pending.caller(), pending.customerId(),
+                        refs.get(pending.customerId()));
+                RecordPurchase command = pending.command();
+                fresh.put(pending.orderId(), Purchase.record(customer.id(), pending.orderId(), command.amount(),
+                        command.purchasedAt(), blankToNull(command.productCategory()),
+                        blankToNull(command.channel()), pending.now()));
+            } catch (RuntimeException refused) {
+                outcomes.set(i, GroupCommit.failed(refused));
+            }
         }
-        Purchase first = purchases.findByExternalOrderId(orderId).orElseThrow();
-        if (!first.customerId().equals(customer.id()) || first.amount().compareTo(recorded.purchase().amount()) != 0) {
-            throw new ConflictException("order " + orderId + " was already recorded for customer "
-                    + first.customerId() + " with amount " + first.amount().toPlainString());
+        Set<String> inserted = purchases.insertAllIfAbsent(fresh.values().stream().map(Purchase.Recorded::purchase)
+                .toList());
+        events.publish(fresh.values().stream().filter(r -> inserted.contains(r.purchase().externalOrderId()))
+                .map(Purchase.Recorded::event).toList());
+        Map<String, Purchase> earlier = purchases.findByExternalOrderIds(fresh.keySet().stream()
+                .filter(id -> !inserted.contains(id)).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) != null) {
+                continue; // refused before writing
+            }
+            Purchase.Recorded recorded = fresh.get(batch.get(i).orderId());
+            if (inserted.contains(recorded.purchase().externalOrderId())) {
+                outcomes.set(i, GroupCommit.done(new Recorded<>(PurchaseView.of(recorded.purchase()), true)));
+            } else {
+                outcomes.set(i, sameOrder(earlier.get(recorded.purchase().externalOrderId()), recorded.purchase()));
+            }
         }
-        return new Recorded<>(PurchaseView.of(first), false);
+        return outcomes;
+    }
+
+    /** A retry of an order recorded before gets the first record; the same order id with other facts is refused. */
+    private static Outcome<Recorded<PurchaseView>> sameOrder(Purchase first, Purchase retry) {
+        if (!first.customerId().equals(retry.customerId()) || first.amount().compareTo(retry.amount()) != 0) {
+            return GroupCommit.failed(new ConflictException("order " + first.externalOrderId()
+                    + " was already recorded for customer " + first.customerId() + " with amount "
+                    + first.amount().toPlainString()));
+        }
+        return GroupCommit.done(new Recorded<>(PurchaseView.of(first), false));
     }
 
     public Recorded<PurchaseView> refund(Caller caller, UUID customerId, UUID purchaseId, RecordRefund command) {

@@ -10,9 +10,17 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.tiercare.testing.EventSchemas;
 import io.tiercare.testing.TestClock;
@@ -155,6 +165,85 @@ class PurchaseTest {
         as("ANALYST").when().get("/api/v1/customers/" + none + "/purchase-summary").then()
                 .body("purchaseCount", equalTo(0)).body("averageOrderValue", equalTo(0.0f))
                 .body("firstPurchaseAt", nullValue());
+    }
+
+    @Test
+    void shouldAnswerEachOfManyConcurrentRecordingsAsIfItCameAlone() throws Exception {
+        String live = registerIndividual("并发买家");
+        String survivor = registerIndividual("并发保留");
+        String duplicate = registerIndividual("并发重复");
+        as("SUPERVISOR").body(Map.of("duplicateId", duplicate)).when()
+                .post("/api/v1/customers/" + survivor + "/merges").then().statusCode(200);
+        String erased = registerIndividual("并发删除");
+        as("ADMIN").when().post("/api/v1/customers/" + erased + "/erasure").then().statusCode(200);
+        String retried = "SO-" + UUID.randomUUID();
+        String clashing = "SO-" + UUID.randomUUID();
+        purchase(live, clashing, "10.00", "2026-11-01T02:00:00Z").statusCode(201);
+
+        // 40 callers at once: new orders, one order sent eight times, one sent to a merged id, an erased and an
+        // unknown customer, and an order id already used with another amount
+        record Call(String customer, String order, String amount, int expected) {
+        }
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            calls.add(new Call(live, "SO-" + UUID.randomUUID(), (100 + i) + ".00", 201));
+        }
+        for (int i = 0; i < 8; i++) {
+            calls.add(new Call(live, retried, "520.00", 0)); // one 201, the others 200
+        }
+        calls.add(new Call(duplicate, "SO-merged-" + UUID.randomUUID(), "77.00", 201));
+        calls.add(new Call(erased, "SO-" + UUID.randomUUID(), "1.00", 410));
+        calls.add(new Call(UUID.randomUUID().toString(), "SO-" + UUID.randomUUID(), "1.00", 404));
+        calls.add(new Call(live, clashing, "99.00", 409));
+        Collections.shuffle(calls);
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
+            for (Call call : calls) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return purchase(call.customer(), call.order(), call.amount(), "2026-11-01T02:00:00Z").extract();
+                }));
+            }
+            start.countDown();
+            List<String> retriedIds = new ArrayList<>();
+            List<Integer> retriedStatuses = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                Call call = calls.get(i);
+                ExtractableResponse<Response> answer = answers.get(i).get(60, TimeUnit.SECONDS);
+                if (call.order().equals(retried)) {
+                    retriedStatuses.add(answer.statusCode());
+                    retriedIds.add(answer.path("id"));
+                    continue;
+                }
+                assertThat(answer.statusCode()).as("%s for %s", call.order(), call.customer())
+                        .isEqualTo(call.expected());
+                if (call.expected() == 201) {
+                    assertThat(answer.<String>path("externalOrderId")).isEqualTo(call.order());
+                    assertThat(answer.<Float>path("amount")).isEqualTo(Float.parseFloat(call.amount()));
+                    assertThat(answer.<String>path("customerId"))
+                            .isEqualTo(call.customer().equals(duplicate) ? survivor : live);
+                } else {
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                }
+            }
+            assertThat(retriedStatuses).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(retriedIds).hasSize(8).doesNotContainNull().containsOnly(retriedIds.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outboxRows(RECORDED, retried)).isEqualTo(1);
+        assertThat(outboxRows(RECORDED, clashing)).isEqualTo(1);
+        as("ANALYST").when().get("/api/v1/customers/" + live + "/purchase-summary").then()
+                .body("purchaseCount", equalTo(1 + 24 + 1));
+        as("ANALYST").when().get("/api/v1/customers/" + survivor + "/purchase-summary").then()
+                .body("purchaseCount", equalTo(1)).body("totalSpend", equalTo(77.0f));
+        ConsumerRecord<String, String> merged = TestKafka.awaitRecord("customer.events",
+                r -> survivor.equals(r.key()) && RECORDED.equals(TestKafka.header(r, "ce_type")),
+                Duration.ofSeconds(20));
+        assertThat(merged.value()).contains("\"customerId\":\"" + survivor + "\"").contains("\"amount\":77.00");
     }
 
     private static ValidatableResponse purchase(String customer, String order, String amount, String at) {
