@@ -56,8 +56,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response invalidInput(InvalidInputException e, ContainerRequestContext request) {
-        return respond(ProblemType.VALIDATION_FAILED, e.field() + ": " + e.getMessage(), request,
-                List.of(new Violation(e.field(), e.getMessage())));
+        return respond(ProblemType.VALIDATION_FAILED, e.detail(), request, e.violations());
     }
 
     @ServerExceptionMapper(priority = FIRST)

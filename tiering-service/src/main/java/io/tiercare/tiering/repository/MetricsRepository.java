@@ -1,0 +1,181 @@
+package io.tiercare.tiering.repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.tiercare.tiering.domain.CustomerMetrics;
+import io.tiercare.tiering.domain.CustomerMetrics.ComplaintFact;
+import io.tiercare.tiering.domain.CustomerMetrics.MonthSpend;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** The metrics projection's tables. Every write is idempotent given the inbox claim of the event that causes it. */
+@ApplicationScoped
+public class MetricsRepository {
+
+    private static final int MAX_MERGE_HOPS = 16;
+
+    private final EntityManager em;
+
+    MetricsRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The customer this id stands for now: itself, or the survivor it was merged into. */
+    public UUID resolve(UUID customerId) {
+        UUID id = customerId;
+        for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
+            List<?> next = em.createNativeQuery("select merged_into from customer_metrics where customer_id = ?1")
+                    .setParameter(1, id).getResultList();
+            if (next.isEmpty() || next.get(0) == null) {
+                return id;
+            }
+            id = (UUID) next.get(0);
+        }
+        throw new IllegalStateException("merge chain of " + customerId + " longer than " + MAX_MERGE_HOPS);
+    }
+
+    /** Makes sure the customer has a row (events may arrive before the registration). */
+    public void ensure(UUID customerId, Instant now) {
+        em.createNativeQuery("""
+                insert into customer_metrics (customer_id, updated_at) values (?1, ?2)
+                on conflict (customer_id) do update set updated_at = excluded.updated_at""")
+                .setParameter(1, customerId).setParameter(2, now).executeUpdate();
+    }
+
+    public void profile(UUID customerId, Instant registeredAt, boolean usesCompetitor, UUID referredBy) {
+        em.createNativeQuery("""
+                update customer_metrics set registered_at = coalesce(?2, registered_at), uses_competitor = ?3
+                where customer_id = ?1""")
+                .setParameter(1, customerId).setParameter(2, registeredAt).setParameter(3, usesCompetitor)
+                .executeUpdate();
+        if (referredBy == null) {
+            em.createNativeQuery("delete from referral where referred_customer_id = ?1").setParameter(1, customerId)
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("""
+                    insert into referral (referred_customer_id, referrer_id) values (?1, ?2)
+                    on conflict (referred_customer_id) do update set referrer_id = excluded.referrer_id""")
+                    .setParameter(1, customerId).setParameter(2, referredBy).executeUpdate();
+        }
+    }
+
+    /** Who referred this customer, if anyone (their referral count changes with this customer's profile). */
+    public Optional<UUID> referrerOf(UUID customerId) {
+        return em.createNativeQuery("select referrer_id from referral where referred_customer_id = ?1", UUID.class)
+                .setParameter(1, customerId).getResultStream().map(UUID.class::cast).findFirst();
+    }
+
+    /** Adds the purchase to its month; false when it was counted before. */
+    public boolean purchase(UUID customerId, UUID purchaseId, BigDecimal amount, Instant purchasedAt, YearMonth month) {
+        int inserted = em.createNativeQuery("""
+                insert into purchase_fact (purchase_id, customer_id, month, purchased_at, amount)
+                values (?1, ?2, ?3, ?4, ?5) on conflict (purchase_id) do nothing""")
+                .setParameter(1, purchaseId).setParameter(2, customerId).setParameter(3, month.atDay(1))
+                .setParameter(4, purchasedAt).setParameter(5, amount).executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        em.createNativeQuery("""
+                insert into spend_month (customer_id, month, purchases, gross) values (?1, ?2, 1, ?3)
+                on conflict (customer_id, month) do update
+                set purchases = spend_month.purchases + 1, gross = spend_month.gross + excluded.gross""")
+                .setParameter(1, customerId).setParameter(2, month.atDay(1)).setParameter(3, amount)
+                .executeUpdate();
+        return true;
+    }
+
+    /** Takes the refund off the month of its purchase (or of the refund, for a purchase not seen). */
+    public void refund(UUID customerId, UUID purchaseId, BigDecimal amount, YearMonth refundMonth) {
+        List<?> month = em.createNativeQuery("""
+                update purchase_fact set refunded = refunded + ?2 where purchase_id = ?1 returning month""")
+                .setParameter(1, purchaseId).setParameter(2, amount).getResultList();
+        LocalDate bucket = month.isEmpty() ? refundMonth.atDay(1) : (LocalDate) month.get(0);
+        em.createNativeQuery("""
+                insert into spend_month (customer_id, month, refunded) values (?1, ?2, ?3)
+                on conflict (customer_id, month) do update set refunded = spend_month.refunded + excluded.refunded""")
+                .setParameter(1, customerId).setParameter(2, bucket).setParameter(3, amount).executeUpdate();
+    }
+
+    public void inquiry(UUID customerId, Instant occurredAt) {
+        em.createNativeQuery("""
+                update customer_metrics set inquiries_total = inquiries_total + 1,
+                       last_inquiry_at = greatest(last_inquiry_at, ?2)
+                where customer_id = ?1""").setParameter(1, customerId).setParameter(2, occurredAt).executeUpdate();
+    }
+
+    /** Folds everything known about {@code merged} into {@code survivor}; the merged id resolves to it from now on. */
+    public void merge(UUID survivor, UUID merged) {
+        em.createNativeQuery("""
+                insert into spend_month (customer_id, month, purchases, gross, refunded)
+                select ?1, month, purchases, gross, refunded from spend_month where customer_id = ?2
+                on conflict (customer_id, month) do update
+                set purchases = spend_month.purchases + excluded.purchases,
+                    gross = spend_month.gross + excluded.gross, refunded = spend_month.refunded + excluded.refunded""")
+                .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
+        em.createNativeQuery("delete from spend_month where customer_id = ?1").setParameter(1, merged).executeUpdate();
+        for (String table : List.of("purchase_fact", "complaint_fact")) {
+            em.createNativeQuery("update " + table + " set customer_id = ?1 where customer_id = ?2")
+                    .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
+        }
+        em.createNativeQuery("update referral set referrer_id = ?1 where referrer_id = ?2")
+                .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
+        em.createNativeQuery("delete from referral where referred_customer_id = ?1").setParameter(1, merged)
+                .executeUpdate();
+        em.createNativeQuery("""
+                update customer_metrics s set inquiries_total = s.inquiries_total + m.inquiries_total,
+                       last_inquiry_at = greatest(s.last_inquiry_at, m.last_inquiry_at),
+                       uses_competitor = s.uses_competitor or m.uses_competitor
+                from customer_metrics m where s.customer_id = ?1 and m.customer_id = ?2""")
+                .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
+        em.createNativeQuery("""
+                update customer_metrics set merged_into = ?1, inquiries_total = 0 where customer_id = ?2""")
+                .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
+    }
+
+    public void erase(UUID customerId, Instant erasedAt) {
+        em.createNativeQuery("update customer_metrics set erased_at = ?2 where customer_id = ?1")
+                .setParameter(1, customerId).setParameter(2, erasedAt).executeUpdate();
+        em.createNativeQuery("delete from referral where referred_customer_id = ?1").setParameter(1, customerId)
+                .executeUpdate();
+    }
+
+    public boolean isErased(UUID customerId) {
+        return !em.createNativeQuery("select 1 from customer_metrics where customer_id = ?1 and erased_at is not null")
+                .setParameter(1, customerId).getResultList().isEmpty();
+    }
+
+    public Optional<CustomerMetrics> load(UUID customerId) {
+        List<?> rows = em.createNativeQuery("""
+                select m.registered_at, m.uses_competitor, m.inquiries_total,
+                       (select count(*) from referral r where r.referrer_id = m.customer_id),
+                       (select min(purchased_at) from purchase_fact p where p.customer_id = m.customer_id),
+                       (select max(purchased_at) from purchase_fact p where p.customer_id = m.customer_id)
+                from customer_metrics m where m.customer_id = ?1 and m.merged_into is null""")
+                .setParameter(1, customerId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        List<MonthSpend> months = Rows.of(em.createNativeQuery("""
+                select month, purchases, gross, refunded from spend_month where customer_id = ?1 order by month""")
+                .setParameter(1, customerId))
+                .map(r -> new MonthSpend(YearMonth.from((LocalDate) r[0]), ((Number) r[1]).intValue(),
+                        (BigDecimal) r[2], (BigDecimal) r[3]))
+                .toList();
+        List<ComplaintFact> complaints = Rows.of(em.createNativeQuery("""
+                select filed_at, open, severity, rating from complaint_fact where customer_id = ?1""")
+                .setParameter(1, customerId))
+                .map(r -> new ComplaintFact((Instant) r[0], (Boolean) r[1], (String) r[2],
+                        r[3] == null ? null : ((Number) r[3]).intValue()))
+                .toList();
+        return Optional.of(new CustomerMetrics(customerId, (Instant) row[0], (Boolean) row[1],
+                ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), (Instant) row[4], (Instant) row[5],
+                months, complaints));
+    }
+}

@@ -1,0 +1,104 @@
+package io.tiercare.tiering.repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tiercare.tiering.domain.PolicyDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Tier schemes and their policy versions. */
+@ApplicationScoped
+public class SchemeRepository {
+
+    /** A scheme with its current policy. */
+    public record Scheme(String code, String name, String kind, String description, int version,
+            PolicyDefinition policy, Instant updatedAt) {
+
+        public boolean ranked() {
+            return "RANKED".equals(kind);
+        }
+    }
+
+    /** One version of a scheme's policy. */
+    public record PolicyVersion(String schemeCode, int version, PolicyDefinition policy, String note,
+            String createdBy, Instant createdAt) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    SchemeRepository(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    public List<Scheme> all() {
+        return schemes("", null);
+    }
+
+    public Optional<Scheme> find(String code) {
+        return schemes("where s.code = ?1", code).stream().findFirst();
+    }
+
+    /** Locks the scheme row until the transaction ends (policy changes one at a time). */
+    public Optional<Scheme> lock(String code) {
+        em.createNativeQuery("select 1 from tier_scheme where code = ?1 for update").setParameter(1, code)
+                .getResultList();
+        return find(code);
+    }
+
+    public List<PolicyVersion> versions(String code) {
+        return Rows.of(em.createNativeQuery("""
+                select version, definition::text, note, created_by, created_at from tier_policy
+                where scheme_code = ?1 order by version desc""").setParameter(1, code))
+                .map(r -> new PolicyVersion(code, ((Number) r[0]).intValue(), read((String) r[1]), (String) r[2],
+                        (String) r[3], (Instant) r[4]))
+                .toList();
+    }
+
+    public void addVersion(String code, int version, PolicyDefinition policy, String note, String author,
+            Instant now) {
+        em.createNativeQuery("""
+                insert into tier_policy (scheme_code, version, definition, note, created_by, created_at)
+                values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)""")
+                .setParameter(1, code).setParameter(2, version).setParameter(3, write(policy))
+                .setParameter(4, note).setParameter(5, author).setParameter(6, now).executeUpdate();
+        em.createNativeQuery("update tier_scheme set current_version = ?2, updated_at = ?3 where code = ?1")
+                .setParameter(1, code).setParameter(2, version).setParameter(3, now).executeUpdate();
+    }
+
+    private List<Scheme> schemes(String where, String code) {
+        var query = em.createNativeQuery("""
+                select s.code, s.name, s.kind, s.description, s.current_version, p.definition::text, s.updated_at
+                from tier_scheme s join tier_policy p on p.scheme_code = s.code and p.version = s.current_version
+                """ + where + " order by s.code");
+        if (code != null) {
+            query.setParameter(1, code);
+        }
+        return Rows.of(query)
+                .map(r -> new Scheme((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        ((Number) r[4]).intValue(), read((String) r[5]), (Instant) r[6]))
+                .toList();
+    }
+
+    private PolicyDefinition read(String json) {
+        try {
+            return mapper.readValue(json, PolicyDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored policy is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String write(PolicyDefinition policy) {
+        try {
+            return mapper.writeValueAsString(policy);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.tiercare.tiering.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tiercare.chassis.outbox.Outbox;
+import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.chassis.time.BusinessTime;
+import io.tiercare.tiering.domain.CustomerMetrics;
+import io.tiercare.tiering.domain.Evaluator;
+import io.tiercare.tiering.domain.Evaluator.Evaluation;
+import io.tiercare.tiering.domain.Metric;
+import io.tiercare.tiering.domain.PolicyDefinition;
+import io.tiercare.tiering.domain.PolicyDefinition.Downgrade;
+import io.tiercare.tiering.repository.MetricsRepository;
+import io.tiercare.tiering.repository.SchemeRepository;
+import io.tiercare.tiering.repository.SchemeRepository.Scheme;
+import io.tiercare.tiering.repository.TierRepository;
+import io.tiercare.tiering.repository.TierRepository.Change;
+import io.tiercare.tiering.repository.TierRepository.Standing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Evaluates a customer in every scheme and applies the outcome: upgrades and stage changes at once; downgrades per
+ * the scheme's policy (immediately, after a grace period, or at the end of the year), held while a severe complaint
+ * is open; every change goes to the history and out on {@code tier.events} in the same transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TierEvaluationService {
+
+    public static final String TOPIC = "tier.events";
+    public static final String TIER_CHANGED = "tiercare.tier.changed.v1";
+    public static final String LIFECYCLE_CHANGED = "tiercare.lifecycle.changed.v1";
+
+    private final MetricsRepository metrics;
+    private final SchemeRepository schemes;
+    private final TierRepository tiers;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final BusinessTime businessTime;
+    private final Clock clock;
+
+    TierEvaluationService(MetricsRepository metrics, SchemeRepository schemes, TierRepository tiers, Outbox outbox,
+            ObjectMapper mapper, BusinessTime businessTime, Clock clock) {
+        this.metrics = metrics;
+        this.schemes = schemes;
+        this.tiers = tiers;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.businessTime = businessTime;
+        this.clock = clock;
+    }
+
+    /** The explanation stored with a standing and shown by the API. */
+    public record Explanation(String tier, String rule, BigDecimal score, List<Evaluator.IndicatorScore> breakdown,
+            List<String> keeps, String nextTier, List<String> toReachNext, LocalDate earliestDowngrade,
+            Map<String, BigDecimal> metrics) {
+
+        /** One line for events and history. */
+        String summary() {
+            return tier + ": " + rule + (score == null ? "" : " (score " + score.toPlainString() + ")");
+        }
+    }
+
+    /** Re-evaluates the customer (if known and not erased) in every scheme; {@code reason} names what triggered it. */
+    public void evaluate(UUID customerId, String reason) {
+        CustomerMetrics facts = metrics.load(customerId).orElse(null);
+        if (facts == null || metrics.isErased(customerId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        ZoneId zone = businessTime.zone();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Map<Metric, BigDecimal> values = facts.valuesOn(today, zone);
+        Map<String, Standing> current = tiers.standings(customerId, true).stream()
+                .collect(Collectors.toMap(Standing::scheme, Function.identity()));
+        for (Scheme scheme : schemes.all()) {
+            Evaluation evaluation = Evaluator.evaluate(scheme.policy(), values);
+            Explanation explanation = explain(scheme, evaluation, values, facts, today, zone);
+            apply(customerId, scheme, current.get(scheme.code()), evaluation, explanation, values, reason, now);
+        }
+    }
+
+    private void apply(UUID customerId, Scheme scheme, Standing before, Evaluation evaluation,
+            Explanation explanation, Map<Metric, BigDecimal> values, String reason, Instant now) {
+        String json = json(explanation);
+        String target = evaluation.tier();
+        if (before == null) {
+            change(customerId, scheme, null, target, "INITIAL", reason, evaluation, explanation, now);
+            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
+                    null, null, null, false, now));
+            return;
+        }
+        if (target.equals(before.tier())) {
+            tiers.save(new Standing(customerId, scheme.code(), target, before.since(), scheme.version(),
+                    evaluation.score(), json, null, null, null, false, now));
+            return;
+        }
+        int beforeIndex = indexOf(scheme.policy(), before.tier());
+        boolean down = scheme.ranked() && beforeIndex >= 0 && evaluation.index() > beforeIndex;
+        if (!down) {
+            String direction = scheme.ranked() ? "UP" : "LATERAL";
+            change(customerId, scheme, before.tier(), target, direction, reason, evaluation, explanation, now);
+            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
+                    null, null, null, false, now));
+            return;
+        }
+        Downgrade policy = scheme.policy().downgradeOrDefault();
+        if (policy.mode() == Downgrade.Mode.IMMEDIATE) {
+            change(customerId, scheme, before.tier(), target, "DOWN", reason, evaluation, explanation, now);
+            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
+                    null, null, null, false, now));
+            return;
+        }
+        if (values.getOrDefault(Metric.SEVERE_OPEN_COMPLAINTS, BigDecimal.ZERO).signum() > 0) {
+            // held: no date runs while a severe complaint is open; a fresh period starts once it is closed
+            tiers.save(new Standing(customerId, scheme.code(), before.tier(), before.since(), scheme.version(),
+                    evaluation.score(), json, target, null, null, false, now));
+            return;
+        }
+        Instant due = before.pendingTier() != null && before.downgradeAt() != null ? before.downgradeAt()
+                : policy.mode() == Downgrade.Mode.GRACE_PERIOD ? now.plus(java.time.Duration.ofDays(policy.graceDays()))
+                        : endOfYear(now, businessTime.zone());
+        if (!now.isBefore(due)) {
+            String why = reason + (policy.mode() == Downgrade.Mode.GRACE_PERIOD ? " (grace period over)"
+                    : " (end of the qualifying period)");
+            change(customerId, scheme, before.tier(), target, "DOWN", why, evaluation, explanation, now);
+            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
+                    null, null, null, false, now));
+            return;
+        }
+        Instant warnAt = policy.warningDays() == null ? null
+                : due.minus(java.time.Duration.ofDays(policy.warningDays()));
+        boolean warned = before.warned() && due.equals(before.downgradeAt());
+        tiers.save(new Standing(customerId, scheme.code(), before.tier(), before.since(), scheme.version(),
+                evaluation.score(), json, target, due, warnAt, warned, now));
+    }
+
+    private void change(UUID customerId, Scheme scheme, String from, String to, String direction, String reason,
+            Evaluation evaluation, Explanation explanation, Instant now) {
+        tiers.record(customerId, new Change(0, scheme.code(), from, to, direction, reason, scheme.version(),
+                evaluation.score(), now, explanation.summary()));
+        if (scheme.ranked()) {
+            publish(customerId, new TierChanged(customerId, scheme.code(), from, to, direction, reason,
+                    scheme.version(), evaluation.score(), now, explanation.summary()), TIER_CHANGED);
+        } else {
+            publish(customerId, new LifecycleChanged(customerId, scheme.code(), from, to, reason, scheme.version(),
+                    now, explanation.summary()), LIFECYCLE_CHANGED);
+        }
+    }
+
+    /** {@code tiercare.tier.changed.v1}: the public contract (only additive changes within v1). */
+    public record TierChanged(UUID customerId, String scheme, String fromTier, String toTier, String direction,
+            String reason, int policyVersion, BigDecimal score, Instant effectiveAt, String explanation) {
+    }
+
+    /** {@code tiercare.lifecycle.changed.v1}. */
+    public record LifecycleChanged(UUID customerId, String scheme, String fromStage, String toStage, String reason,
+            int policyVersion, Instant effectiveAt, String explanation) {
+    }
+
+    private static int indexOf(PolicyDefinition policy, String tier) {
+        for (int i = 0; i < policy.tiers().size(); i++) {
+            if (policy.tiers().get(i).code().equals(tier)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Explanation explain(Scheme scheme, Evaluation e, Map<Metric, BigDecimal> values, CustomerMetrics facts,
+            LocalDate today, ZoneId zone) {
+        YearMonth oldest = facts.oldestCountedMonth(today);
+        String by = oldest == null ? "" : " by " + oldest.plusMonths(12).atDay(1).minusDays(1);
+        List<String> toNext = e.toReachNext().stream().map(r -> r.shortfall() != null
+                && "spend12m".equals(r.metric()) ? "spend " + r.shortfall().toPlainString() + " CNY more" + by
+                        : r.describe()).toList();
+        Map<String, BigDecimal> shown = new LinkedHashMap<>();
+        values.forEach((metric, value) -> shown.put(metric.jsonName(), value));
+        return new Explanation(e.tier(), e.matchedRule(), e.score(), e.breakdown(),
+                e.keeps().stream().map(Evaluator.Requirement::describe).toList(), e.nextTier(), toNext,
+                scheme.ranked() ? earliestDowngrade(scheme.policy(), e.index(), facts, today, zone) : null, shown);
+    }
+
+    /** The first day, with no new activity, on which the customer would qualify only for a lower tier. */
+    static LocalDate earliestDowngrade(PolicyDefinition policy, int index, CustomerMetrics facts, LocalDate today,
+            ZoneId zone) {
+        if (index == policy.tiers().size() - 1) {
+            return null;
+        }
+        LocalDate day = today.withDayOfMonth(1);
+        for (int month = 1; month <= 24; month++) {
+            day = day.plusMonths(1);
+            if (Evaluator.evaluate(policy, facts.valuesOn(day, zone)).index() > index) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Instant endOfYear(Instant now, ZoneId zone) {
+        return Year.from(now.atZone(zone)).plusYears(1).atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    void publish(UUID customerId, Object data, String type) {
+        outbox.append(new OutboxEvent(TOPIC, type, customerId.toString(), data));
+    }
+}

@@ -1,0 +1,103 @@
+package io.tiercare.tiering.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tiercare.chassis.paging.Page;
+import io.tiercare.chassis.paging.PageRequest;
+import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.tiering.domain.PolicyDefinition.TierRule;
+import io.tiercare.tiering.repository.MetricsRepository;
+import io.tiercare.tiering.repository.SchemeRepository;
+import io.tiercare.tiering.repository.SchemeRepository.Scheme;
+import io.tiercare.tiering.repository.TierRepository;
+import io.tiercare.tiering.repository.TierRepository.Change;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** A customer's tiers with their explanations, their history, and on-demand re-evaluation. */
+@ApplicationScoped
+@Transactional
+public class TierQueryService {
+
+    /** One scheme's standing as the API shows it. */
+    public record TierView(String scheme, String schemeName, String tier, String tierName,
+            Map<String, Object> benefits, Instant since, int policyVersion, BigDecimal score, String pendingTier,
+            Instant downgradeAt, Instant evaluatedAt, JsonNode explanation) {
+    }
+
+    public record CustomerTiers(UUID customerId, List<TierView> tiers) {
+    }
+
+    private final MetricsRepository metrics;
+    private final SchemeRepository schemes;
+    private final TierRepository tiers;
+    private final TierEvaluationService evaluation;
+    private final ObjectMapper mapper;
+
+    TierQueryService(MetricsRepository metrics, SchemeRepository schemes, TierRepository tiers,
+            TierEvaluationService evaluation, ObjectMapper mapper) {
+        this.metrics = metrics;
+        this.schemes = schemes;
+        this.tiers = tiers;
+        this.evaluation = evaluation;
+        this.mapper = mapper;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerTiers tiers(UUID customerId) {
+        UUID id = metrics.resolve(customerId);
+        Map<String, Scheme> byCode = schemes.all().stream().collect(Collectors.toMap(Scheme::code,
+                Function.identity()));
+        List<TierView> views = tiers.standings(id, false).stream().map(s -> {
+            Scheme scheme = byCode.get(s.scheme());
+            TierRule rule = scheme == null ? null : scheme.policy().tiers().stream()
+                    .filter(t -> t.code().equals(s.tier())).findFirst().orElse(null);
+            return new TierView(s.scheme(), scheme == null ? null : scheme.name(), s.tier(),
+                    rule == null ? null : rule.name(), rule == null ? null : rule.benefits(), s.since(),
+                    s.policyVersion(), s.score(), s.pendingTier(), s.downgradeAt(), s.evaluatedAt(),
+                    read(s.explanation()));
+        }).toList();
+        if (views.isEmpty()) {
+            throw ResourceNotFoundException.of("Customer", customerId);
+        }
+        return new CustomerTiers(id, views);
+    }
+
+    /** Re-evaluates now (after a correction, or to apply a due downgrade) and returns the result. */
+    public CustomerTiers reevaluate(UUID customerId, String requestedBy) {
+        UUID id = metrics.resolve(customerId);
+        if (metrics.load(id).isEmpty() || metrics.isErased(id)) {
+            throw ResourceNotFoundException.of("Customer", customerId);
+        }
+        evaluation.evaluate(id, "re-evaluation requested by " + requestedBy);
+        return tiers(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Change> history(UUID customerId, String scheme, PageRequest page) {
+        UUID id = metrics.resolve(customerId);
+        long total = tiers.countHistory(id, scheme);
+        if (total == 0 && tiers.standings(id, false).isEmpty()) {
+            throw ResourceNotFoundException.of("Customer", customerId);
+        }
+        return Page.of(tiers.history(id, scheme, page.offset(), page.size()), page, total);
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

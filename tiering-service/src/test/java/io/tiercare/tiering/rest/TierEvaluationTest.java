@@ -1,0 +1,149 @@
+package io.tiercare.tiering.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.tiercare.testing.TestClock;
+import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestTokens;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class TierEvaluationTest {
+
+    private static final String CHANGED = "tiercare.tier.changed.v1";
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void today() {
+        clock.set(Instant.parse("2026-11-22T08:00:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aCustomerWith120000InTheLast12MonthsIsCoreAndLearnsWhenThatEnds() {
+        String customer = UUID.randomUUID().toString();
+        registered(customer, "2025-01-10T02:00:00Z");
+        purchase(customer, UUID.randomUUID(), "50000.00", "2026-03-15T02:00:00Z");
+        purchase(customer, UUID.randomUUID(), "70000.00", "2026-10-01T02:00:00Z");
+
+        ConsumerRecord<String, String> core = awaitChange(customer, "\"toTier\":\"CORE\"");
+        assertThat(core.value()).contains("\"scheme\":\"VALUE\"").contains("\"fromTier\":\"IMPORTANT\"")
+                .contains("\"direction\":\"UP\"").contains("\"policyVersion\":1")
+                .contains("\"reason\":\"purchase of 70000.00 CNY\"");
+
+        as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers").then().statusCode(200)
+                .body("tiers.find { it.scheme == 'VALUE' }.tier", equalTo("CORE"))
+                .body("tiers.find { it.scheme == 'VALUE' }.tierName", equalTo("核心客户"))
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.rule", equalTo("spend12m ≥ 100000"))
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.metrics.spend12m", equalTo(120000.00f))
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.earliestDowngrade", equalTo("2027-03-01"))
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.nextTier", nullValue())
+                .body("tiers.find { it.scheme == 'MEMBERSHIP' }.tier", equalTo("SUPER_VIP"))
+                .body("tiers.find { it.scheme == 'MEMBERSHIP' }.benefits.discountPercent", equalTo(20))
+                .body("tiers.find { it.scheme == 'ABCD' }.tier", equalTo("B"))
+                .body("tiers.find { it.scheme == 'ABCD' }.score", equalTo(63.50f))
+                .body("tiers.find { it.scheme == 'ABCD' }.explanation.breakdown.find { it.metric == 'spend12m' }"
+                        + ".points", equalTo(100))
+                .body("tiers.find { it.scheme == 'ABCD' }.explanation.toReachNext",
+                        hasItem("score ≥ 80 (now 63.50, 16.50 short)"))
+                .body("tiers.find { it.scheme == 'LIFECYCLE' }.tier", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aBigPurchaseThatAgesOutDowngradesOnlyAfterTheGracePeriod() {
+        String customer = UUID.randomUUID().toString();
+        registered(customer, "2025-06-01T02:00:00Z");
+        purchase(customer, UUID.randomUUID(), "40000.00", "2025-12-10T02:00:00Z");
+        awaitChange(customer, "\"toTier\":\"IMPORTANT\"");
+        as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers").then()
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.toReachNext",
+                        hasItem("spend 60000.00 CNY more by 2026-11-30"))
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.earliestDowngrade", equalTo("2026-12-01"));
+
+        clock.set(Instant.parse("2026-12-02T08:00:00Z")); // December 2025 has aged out: spend12m is 0
+        as("SUPERVISOR").when().post("/api/v1/customers/" + customer + "/tiers/evaluation").then().statusCode(200)
+                .body("tiers.find { it.scheme == 'VALUE' }.tier", equalTo("IMPORTANT"))
+                .body("tiers.find { it.scheme == 'VALUE' }.pendingTier", equalTo("POTENTIAL"))
+                .body("tiers.find { it.scheme == 'VALUE' }.downgradeAt", equalTo("2027-01-01T08:00:00Z"));
+
+        clock.set(Instant.parse("2027-01-01T08:00:00Z"));
+        as("SUPERVISOR").when().post("/api/v1/customers/" + customer + "/tiers/evaluation").then().statusCode(200)
+                .body("tiers.find { it.scheme == 'VALUE' }.tier", equalTo("POTENTIAL"))
+                .body("tiers.find { it.scheme == 'VALUE' }.pendingTier", nullValue());
+        ConsumerRecord<String, String> down = awaitChange(customer, "\"direction\":\"DOWN\"");
+        assertThat(down.value()).contains("\"fromTier\":\"IMPORTANT\"").contains("\"toTier\":\"POTENTIAL\"")
+                .contains("grace period over").contains("\"effectiveAt\":\"2027-01-01T08:00:00Z\"");
+        as("ANALYST").queryParam("scheme", "VALUE").when().get("/api/v1/customers/" + customer + "/tiers/history")
+                .then().body("items.direction", equalTo(List.of("DOWN", "UP", "INITIAL")));
+    }
+
+    @Test
+    void anUnknownCustomerHasNoTiers() {
+        as("ANALYST").when().get("/api/v1/customers/" + UUID.randomUUID() + "/tiers").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("ANALYST").when().post("/api/v1/customers/" + UUID.randomUUID() + "/tiers/evaluation").then()
+                .statusCode(403);
+    }
+
+    private ConsumerRecord<String, String> awaitChange(String customer, String contains) {
+        return TestKafka.awaitRecord("tier.events", r -> customer.equals(r.key())
+                && CHANGED.equals(TestKafka.header(r, "ce_type")) && r.value().contains("\"scheme\":\"VALUE\"")
+                && r.value().contains(contains), Duration.ofSeconds(30));
+    }
+
+    private static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer(role));
+    }
+
+    private static void registered(String customer, String at) {
+        send(customer, "registered", """
+                {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","usesCompetitor":false,
+                 "referredBy":null},"registeredAt":"%s"}""".formatted(customer, at));
+    }
+
+    private static void purchase(String customer, UUID purchase, String amount, String at) {
+        send(customer, "purchase-recorded", """
+                {"customerId":"%s","purchaseId":"%s","externalOrderId":"SO-%s","amount":%s,"currency":"CNY",
+                 "purchasedAt":"%s","productCategory":"空调","channel":"STORE"}"""
+                .formatted(customer, purchase, purchase, amount, at));
+    }
+
+    private static void send(String customer, String type, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("customer.events", customer, data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", "tiercare.customer." + type + ".v1");
+        header(record, "ce_source", "/tiercare/customer-service");
+        header(record, "ce_subject", customer);
+        header(record, "ce_time", Instant.now().toString());
+        TestKafka.send(record);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
