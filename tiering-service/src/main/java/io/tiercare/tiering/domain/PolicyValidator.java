@@ -51,7 +51,8 @@ public final class PolicyValidator {
                 } else if (tier.when() != null && last) {
                     out.add(new Violation(path + ".when", "the last tier has no condition: it takes everyone the "
                             + "tiers above do not"));
-                } else if (tier.when() != null) {
+                }
+                if (tier.when() != null) {
                     condition(tier.when(), path + ".when", scored, 1, out);
                 }
             }
