@@ -105,8 +105,13 @@ class TierEvaluationTest {
     void anUnknownCustomerHasNoTiers() {
         as("ANALYST").when().get("/api/v1/customers/" + UUID.randomUUID() + "/tiers").then().statusCode(404)
                 .contentType("application/problem+json");
+        as("ANALYST").when().get("/api/v1/customers/" + UUID.randomUUID() + "/tiers/history").then()
+                .statusCode(404);
+        as("SUPERVISOR").when().post("/api/v1/customers/" + UUID.randomUUID() + "/tiers/evaluation").then()
+                .statusCode(404).contentType("application/problem+json");
         as("ANALYST").when().post("/api/v1/customers/" + UUID.randomUUID() + "/tiers/evaluation").then()
                 .statusCode(403);
+        as("ANALYST").when().get("/api/v1/customers/not-a-uuid/tiers").then().statusCode(400);
     }
 
     private ConsumerRecord<String, String> awaitChange(String customer, String contains) {
