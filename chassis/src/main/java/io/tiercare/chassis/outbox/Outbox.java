@@ -12,6 +12,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tiercare.chassis.id.TimeOrderedUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class Outbox {
     /** Appends the event to the current transaction (there must be one) and returns its id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(OutboxEvent event) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedUuid.next();
         Timestamp now = Timestamp.from(clock.instant());
         // plain JDBC on the transaction's connection: a prepared statement the driver reuses, no query parsing
         em.unwrap(Session.class).doWork(connection -> {
@@ -58,20 +59,50 @@ public class Outbox {
         return id;
     }
 
-    /** Appends many events in one JDBC batch (bulk work such as imports); same guarantees as {@link #append}. */
+    private static final String INSERT_ALL = """
+            insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
+            select e.id, e.topic, e.type, ?, e.subject, e.dataschema, ?, cast(e.payload as json)
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                with ordinality as e(id, topic, type, subject, dataschema, payload, position)
+            order by e.position""";
+
+    /**
+     * Appends many events in one statement, in the order given (their publication order); same guarantees as
+     * {@link #append}. For group commits and bulk work such as imports.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<OutboxEvent> events) {
         if (events.isEmpty()) {
             return;
         }
+        int size = events.size();
+        Object[] ids = new Object[size];
+        Object[] topics = new Object[size];
+        Object[] types = new Object[size];
+        Object[] subjects = new Object[size];
+        Object[] schemas = new Object[size];
+        Object[] payloads = new Object[size];
+        for (int i = 0; i < size; i++) {
+            OutboxEvent event = events.get(i);
+            ids[i] = TimeOrderedUuid.next();
+            topics[i] = event.topic();
+            types[i] = event.type();
+            subjects[i] = event.subject();
+            schemas[i] = dataschema(event.type());
+            payloads[i] = json(event.data());
+        }
         Timestamp now = Timestamp.from(clock.instant());
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (OutboxEvent event : events) {
-                    bind(insert, UUID.randomUUID(), event, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                insert.setString(1, config.source());
+                insert.setTimestamp(2, now);
+                insert.setArray(3, connection.createArrayOf("uuid", ids));
+                insert.setArray(4, connection.createArrayOf("text", topics));
+                insert.setArray(5, connection.createArrayOf("text", types));
+                insert.setArray(6, connection.createArrayOf("text", subjects));
+                insert.setArray(7, connection.createArrayOf("text", schemas));
+                insert.setArray(8, connection.createArrayOf("text", payloads));
+                insert.executeUpdate();
             }
         });
         appended.fire(new OutboxAppended());

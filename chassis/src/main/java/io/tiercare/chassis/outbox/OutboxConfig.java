@@ -34,8 +34,4 @@ public interface OutboxConfig {
     /** How long the relay waits for the broker's acknowledgement of a batch. */
     @WithDefault("15s")
     Duration sendTimeout();
-
-    /** Published rows are deleted after this long. */
-    @WithDefault("P7D")
-    Duration retention();
 }

@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -42,8 +40,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 /**
- * Publishes outbox rows to Kafka as binary-mode CloudEvents, waits for the broker's acknowledgement, then marks them
- * published, all in one database transaction. While Kafka is unreachable the batch rolls back and is retried with
+ * Publishes outbox rows to Kafka as binary-mode CloudEvents, waits for the broker's acknowledgement, then deletes
+ * them, all in one database transaction (the outbox is a queue; Kafka keeps the events). While Kafka is unreachable the batch rolls back and is retried with
  * exponential backoff, so nothing is lost; a crash after the send and before the commit re-sends (at-least-once,
  * which consumers absorb through their inbox).
  * <p>
@@ -56,10 +54,17 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
+    /**
+     * Published rows are deleted, and until vacuum runs their dead index entries sit at the head of the
+     * {@code seq} order: a queue read from the head would wade through them on every batch. So a batch reads from
+     * a little below the highest sequence published so far, which also catches a transaction that took its
+     * sequence numbers a moment before a later one committed; once per poll interval a batch reads from the head,
+     * which picks up anything that committed later still (a long import, say).
+     */
+    private static final long LOOKBACK = 1000;
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final Clock clock;
     private final String bootstrapServers;
     private final Object signal = new Object();
     private final Counter published;
@@ -70,14 +75,16 @@ public class OutboxRelay {
     private volatile long backlog;
     private volatile String lastError;
     private volatile Instant lastBacklogCount = Instant.EPOCH;
+    /** Where the next batch starts reading (worker thread only); see {@link #LOOKBACK}. */
+    private long resumeAfter;
+    private long lastFullScan = System.nanoTime() - Long.MAX_VALUE / 2;
     private Thread worker;
     private Producer<String, byte[]> producer;
 
-    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, Clock clock, MeterRegistry registry,
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.config = config;
-        this.clock = clock;
         this.bootstrapServers = bootstrapServers;
         Gauge.builder("tiercare.outbox.backlog", this, relay -> relay.backlog)
                 .description("Outbox events not yet published to Kafka").register(registry);
@@ -162,13 +169,20 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows it published. */
     int relayBatch() throws SQLException, InterruptedException, java.util.concurrent.ExecutionException,
             TimeoutException {
+        long now = System.nanoTime();
+        boolean fullScan = now - lastFullScan >= config.pollInterval().toNanos();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int sent = relayBatch(connection);
+                long[] highest = {-1};
+                int sent = relayBatch(connection, fullScan ? 0 : resumeAfter, highest);
                 connection.commit();
+                if (fullScan) {
+                    lastFullScan = now;
+                }
                 if (sent > 0) {
                     published.increment(sent);
+                    resumeAfter = Math.max(resumeAfter, highest[0] - LOOKBACK);
                 }
                 return sent;
             } catch (Exception e) {
@@ -178,10 +192,14 @@ public class OutboxRelay {
         }
     }
 
-    private int relayBatch(Connection connection) throws SQLException, InterruptedException,
+    private int relayBatch(Connection connection, long after, long[] highest) throws SQLException, InterruptedException,
             java.util.concurrent.ExecutionException, TimeoutException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))");
+        // The queue's statistics are always stale (rows come and go by the thousand between two analyses): left to
+        // them, the planner may take the table for empty and scan it whole to delete a batch. Rows are only ever
+        // reached by key here, so sequential scans are ruled out for this transaction.
+        try (PreparedStatement lock = connection.prepareStatement("""
+                select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay')),
+                       set_config('enable_seqscan', 'off', true)""");
                 ResultSet locked = lock.executeQuery()) {
             locked.next();
             if (!locked.getBoolean(1)) {
@@ -191,15 +209,17 @@ public class OutboxRelay {
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select id, topic, type, source, subject, dataschema, occurred_at, payload::text
-                from outbox_event where published_at is null
+                select id, topic, type, source, subject, dataschema, occurred_at, payload::text, seq
+                from outbox_event where seq > ?
                 order by seq limit ? for update skip locked""")) {
-            select.setInt(1, config.batchSize());
+            select.setLong(1, after);
+            select.setInt(2, config.batchSize());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
                     ids.add(id);
                     acks.add(producer.send(record(id, rows)));
+                    highest[0] = Math.max(highest[0], rows.getLong("seq"));
                 }
             }
         }
@@ -210,11 +230,9 @@ public class OutboxRelay {
         for (Future<RecordMetadata> ack : acks) {
             ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        try (PreparedStatement mark = connection.prepareStatement(
-                "update outbox_event set published_at = ? where id = any(?)")) {
-            mark.setTimestamp(1, Timestamp.from(clock.instant()));
-            mark.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
-            mark.executeUpdate();
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            delete.executeUpdate();
         }
         return ids.size();
     }
@@ -250,7 +268,7 @@ public class OutboxRelay {
         lastBacklogCount = now;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement count = connection.prepareStatement(
-                        "select count(*) from outbox_event where published_at is null");
+                        "select count(*) from outbox_event");
                 ResultSet rows = count.executeQuery()) {
             rows.next();
             backlog = rows.getLong(1);

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,23 @@ class OutboxRelayTest {
     }
 
     @Test
+    void shouldPublishEventsAppendedTogetherInTheirOrderAndThenDropThemFromTheOutbox() {
+        String subject = UUID.randomUUID().toString();
+        List<String> texts = IntStream.range(0, 40).mapToObj(i -> "batch-" + subject + "-" + i).toList();
+        service.noteAll(subject, texts);
+
+        TestKafka.awaitRecord(ProbeService.TOPIC, r -> r.value().contains(texts.get(39)), Duration.ofSeconds(20));
+        List<String> published = TestKafka.readAll(ProbeService.TOPIC).stream()
+                .filter(r -> subject.equals(r.key())).map(ConsumerRecord::value).toList();
+        assertThat(published).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            assertThat(published.get(i)).contains("\"text\":\"" + texts.get(i) + "\"", "\"count\":" + i);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> texts.stream().mapToLong(service::outboxRows).sum() == 0);
+    }
+
+    @Test
     void shouldPublishNothingWhenTheTransactionFails() {
         String text = "doomed-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON)
@@ -86,6 +105,7 @@ class OutboxRelayTest {
                             l.substring(l.lastIndexOf('/') + 1)));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> relay.lastError() != null && relay.backlog() >= 1);
+            assertThat(service.outboxRows(text)).isEqualTo(1);
             given().when().get("/q/health/ready").then()
                     .body("checks.find { it.name == 'outbox' }.data.backlog", greaterThanOrEqualTo(1));
         } finally {
@@ -96,6 +116,7 @@ class OutboxRelayTest {
                 r -> published.toString().equals(r.key()), Duration.ofSeconds(60));
         assertThat(record.value()).contains(text);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> relay.backlog() == 0);
+        assertThat(service.outboxRows(text)).as("a published row leaves the outbox").isZero();
         // the consumers reconnect too: the service becomes ready again on its own
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> given().when().get("/q/health/ready").statusCode() == 200);

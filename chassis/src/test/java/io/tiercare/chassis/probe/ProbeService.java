@@ -34,6 +34,12 @@ public class ProbeService {
         return id;
     }
 
+    /** Several notes of one subject in one transaction, their events appended together in this order. */
+    public void noteAll(String subject, java.util.List<String> texts) {
+        outbox.appendAll(texts.stream().map(text -> new OutboxEvent(TOPIC, NOTED, subject,
+                new Noted(UUID.randomUUID(), text, texts.indexOf(text)))).toList());
+    }
+
     /** Writes the note and its event, then fails: the transaction must leave nothing behind. */
     public UUID noteThenFail(String text) {
         note(text, 1);

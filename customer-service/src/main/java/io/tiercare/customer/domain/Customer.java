@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.tiercare.chassis.id.TimeOrderedUuid;
 import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.customer.domain.event.AccountManagerAssigned;
 import io.tiercare.customer.domain.event.CustomerErased;
@@ -79,7 +80,7 @@ public class Customer {
     public static Customer register(CustomerType type, CustomerProfile profile, String accountManagerId,
             Instant now) {
         Customer customer = new Customer();
-        customer.id = UUID.randomUUID();
+        customer.id = TimeOrderedUuid.next();
         customer.type = type;
         customer.status = CustomerStatus.ACTIVE;
         customer.apply(profile);

@@ -3,6 +3,7 @@ package io.tiercare.customer.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.tiercare.chassis.id.TimeOrderedUuid;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,7 +46,7 @@ public class CustomerImport {
     public static CustomerImport submit(String sha256, String fileName, byte[] content, int totalRows,
             String createdBy, Instant now) {
         CustomerImport job = new CustomerImport();
-        job.id = UUID.randomUUID();
+        job.id = TimeOrderedUuid.next();
         job.contentSha256 = sha256;
         job.fileName = fileName;
         job.content = content;

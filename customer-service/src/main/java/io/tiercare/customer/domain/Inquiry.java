@@ -3,6 +3,7 @@ package io.tiercare.customer.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.tiercare.chassis.id.TimeOrderedUuid;
 import io.tiercare.customer.domain.event.InquiryRecorded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -36,7 +37,7 @@ public class Inquiry {
     public static Recorded record(UUID customerId, InquiryKind kind, String channel, String topic, String content,
             Instant occurredAt, String recordedBy, Instant now) {
         Inquiry inquiry = new Inquiry();
-        inquiry.id = UUID.randomUUID();
+        inquiry.id = TimeOrderedUuid.next();
         inquiry.customerId = customerId;
         inquiry.kind = kind;
         inquiry.channel = channel;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import io.tiercare.chassis.id.TimeOrderedUuid;
 import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.customer.domain.event.PurchaseRecorded;
 import io.tiercare.customer.domain.event.PurchaseRefunded;
@@ -49,7 +50,7 @@ public class Purchase {
     public static Recorded record(UUID customerId, String externalOrderId, BigDecimal amount, Instant purchasedAt,
             String productCategory, String channel, Instant now) {
         Purchase purchase = new Purchase();
-        purchase.id = UUID.randomUUID();
+        purchase.id = TimeOrderedUuid.next();
         purchase.customerId = customerId;
         purchase.externalOrderId = externalOrderId;
         purchase.amount = cents(amount);

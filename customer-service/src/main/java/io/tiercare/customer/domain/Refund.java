@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.tiercare.chassis.id.TimeOrderedUuid;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -31,7 +32,7 @@ public class Refund {
 
     Refund(Purchase purchase, String externalRefundId, BigDecimal amount, Instant refundedAt, String reason,
             Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedUuid.next();
         this.purchase = purchase;
         this.externalRefundId = externalRefundId;
         this.amount = Purchase.cents(amount);

@@ -26,9 +26,11 @@ import io.tiercare.chassis.security.Roles;
 import io.tiercare.testing.EventSchemas;
 import io.tiercare.testing.TestClock;
 import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestOutbox;
 import io.tiercare.testing.TestTokens;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 
 @QuarkusTest
 class CustomerResourceTest {
@@ -38,6 +40,9 @@ class CustomerResourceTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     TestClock clock;
@@ -142,7 +147,7 @@ class CustomerResourceTest {
     @Test
     void shouldRefuseBadInputAndStoreAndPublishNothing() {
         long customersBefore = count("customer");
-        long eventsBefore = count("outbox_event");
+        long eventsBefore = TestOutbox.appended(dataSource);
 
         postRaw("{\"type\":\"INDIVIDUAL\",\"mobilePhone\":\"" + randomMobile() + "\"}")
                 .statusCode(400).contentType("application/problem+json")
@@ -167,7 +172,7 @@ class CustomerResourceTest {
                 .body("violations[0].message", equalTo("must be one of INDIVIDUAL, ENTERPRISE"));
 
         assertThat(count("customer")).isEqualTo(customersBefore);
-        assertThat(count("outbox_event")).isEqualTo(eventsBefore);
+        assertThat(TestOutbox.appended(dataSource)).isEqualTo(eventsBefore);
     }
 
     @Test
@@ -175,13 +180,13 @@ class CustomerResourceTest {
         String phone = randomMobile();
         String first = register("INDIVIDUAL", "张伟", phone, Roles.AGENT).statusCode(201).extract().header("Location");
         String firstId = first.substring(first.lastIndexOf('/') + 1);
-        long eventsBefore = count("outbox_event");
+        long eventsBefore = TestOutbox.appended(dataSource);
 
         register("INDIVIDUAL", "张伟二号", "+86 " + phone.substring(3), Roles.AGENT)
                 .statusCode(409).contentType("application/problem+json")
                 .body("detail", equalTo("mobilePhone already belongs to customer " + firstId));
 
-        assertThat(count("outbox_event")).isEqualTo(eventsBefore);
+        assertThat(TestOutbox.appended(dataSource)).isEqualTo(eventsBefore);
         String marker = register("INDIVIDUAL", "标记", randomMobile(), Roles.AGENT).statusCode(201).extract()
                 .header("Location");
         String markerId = marker.substring(marker.lastIndexOf('/') + 1);

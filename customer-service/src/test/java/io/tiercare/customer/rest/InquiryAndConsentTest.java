@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tiercare.testing.EventSchemas;
 import io.tiercare.testing.TestKafka;
+import javax.sql.DataSource;
+import io.tiercare.testing.TestOutbox;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class InquiryAndConsentTest {
@@ -75,12 +78,11 @@ class InquiryAndConsentTest {
                 && "tiercare.customer.consent-changed.v1".equals(TestKafka.header(r, "ce_type"))).toList();
     }
 
-    @jakarta.inject.Inject
-    jakarta.persistence.EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     private long consentEventsWritten(String customer) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_event where type = 'tiercare.customer.consent-changed.v1' and subject = ?1")
-                .setParameter(1, customer).getSingleResult()).longValue());
+        return TestOutbox.published(dataSource, "customer.events",
+                "tiercare.customer.consent-changed.v1").stream().filter(r -> customer.equals(r.key())).count();
     }
 }

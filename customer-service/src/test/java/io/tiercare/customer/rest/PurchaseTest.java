@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -34,8 +33,10 @@ import io.restassured.response.ValidatableResponse;
 import io.tiercare.testing.EventSchemas;
 import io.tiercare.testing.TestClock;
 import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestOutbox;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 
 @QuarkusTest
 class PurchaseTest {
@@ -48,6 +49,9 @@ class PurchaseTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -262,8 +266,7 @@ class PurchaseTest {
     }
 
     private long outboxRows(String type, String order) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from outbox_event where type = ?1 and payload ->> 'externalOrderId' = ?2")
-                .setParameter(1, type).setParameter(2, order).getSingleResult()).longValue());
+        return TestOutbox.published(dataSource, "customer.events", type).stream()
+                .filter(r -> r.value().contains("\"externalOrderId\":\"" + order + "\"")).count();
     }
 }
