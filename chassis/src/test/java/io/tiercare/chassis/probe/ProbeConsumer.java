@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.tiercare.chassis.events.EventDataReader;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.events.PoisonMessageException;
 import io.tiercare.chassis.inbox.Inbox;
@@ -19,12 +18,10 @@ public class ProbeConsumer {
     public static final String NAME = "probe-consumer";
 
     private final Inbox inbox;
-    private final EventDataReader reader;
     private final ProbeService service;
 
-    ProbeConsumer(Inbox inbox, EventDataReader reader, ProbeService service) {
+    ProbeConsumer(Inbox inbox, ProbeService service) {
         this.inbox = inbox;
-        this.reader = reader;
         this.service = service;
     }
 
@@ -39,9 +36,6 @@ public class ProbeConsumer {
         if (!ProbeService.NOTED.equals(event.type())) {
             throw new PoisonMessageException("unknown event type " + event.type());
         }
-        Noted noted = reader.read(event, Noted.class);
-        if (inbox.claim(NAME, event.id())) {
-            service.recordEffect(event.id(), noted.text());
-        }
+        inbox.once(NAME, event, Noted.class, noted -> service.recordEffect(event.id(), noted.text()));
     }
 }

@@ -109,6 +109,42 @@ public class MetricsRepository {
                 where customer_id = ?1""").setParameter(1, customerId).setParameter(2, occurredAt).executeUpdate();
     }
 
+    /** A complaint was filed: its severity and filing time; its open/closed status only if none newer is known. */
+    public void complaintFiled(UUID complaintId, UUID customerId, String severity, String category,
+            Instant filedAt) {
+        em.createNativeQuery("""
+                insert into complaint_fact (complaint_id, customer_id, severity, category, filed_at, open, status_at)
+                values (?1, ?2, ?3, ?4, ?5, true, ?5)
+                on conflict (complaint_id) do update
+                set severity = excluded.severity, category = excluded.category, filed_at = excluded.filed_at""")
+                .setParameter(1, complaintId).setParameter(2, customerId).setParameter(3, severity)
+                .setParameter(4, category).setParameter(5, filedAt).executeUpdate();
+    }
+
+    /**
+     * The complaint was resolved, closed or reopened at {@code at}. A status older than the one recorded is ignored;
+     * a status for a complaint not seen yet is kept until its filing arrives.
+     */
+    public void complaintStatus(UUID complaintId, UUID customerId, boolean open, Instant at) {
+        em.createNativeQuery("""
+                insert into complaint_fact (complaint_id, customer_id, filed_at, open, status_at)
+                values (?1, ?2, ?4, ?3, ?4)
+                on conflict (complaint_id) do update set open = excluded.open, status_at = excluded.status_at
+                where complaint_fact.status_at <= excluded.status_at""")
+                .setParameter(1, complaintId).setParameter(2, customerId).setParameter(3, open)
+                .setParameter(4, at).executeUpdate();
+    }
+
+    /** The customer rated the complaint's resolution (1-5); the latest rating counts. */
+    public void complaintRated(UUID complaintId, UUID customerId, int rating, Instant at) {
+        em.createNativeQuery("""
+                insert into complaint_fact (complaint_id, customer_id, filed_at, open, status_at, rating)
+                values (?1, ?2, ?4, false, ?4, ?3)
+                on conflict (complaint_id) do update set rating = excluded.rating""")
+                .setParameter(1, complaintId).setParameter(2, customerId).setParameter(3, rating)
+                .setParameter(4, at).executeUpdate();
+    }
+
     /** Folds everything known about {@code merged} into {@code survivor}; the merged id resolves to it from now on. */
     public void merge(UUID survivor, UUID merged) {
         em.createNativeQuery("""

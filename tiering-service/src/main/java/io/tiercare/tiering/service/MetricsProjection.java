@@ -69,6 +69,26 @@ public class MetricsProjection {
         evaluation.evaluate(id, "inquiry recorded");
     }
 
+    public void complaintFiled(UUID customerId, UUID complaintId, String severity, String category,
+            Instant filedAt) {
+        UUID id = known(customerId);
+        metrics.complaintFiled(complaintId, id, severity, category, filedAt);
+        evaluation.evaluate(id, "complaint filed" + (severity == null ? "" : " (" + severity + ")"));
+    }
+
+    /** {@code what}: resolved, closed or reopened, for the history's reason. */
+    public void complaintStatus(UUID customerId, UUID complaintId, boolean open, Instant at, String what) {
+        UUID id = known(customerId);
+        metrics.complaintStatus(complaintId, id, open, at);
+        evaluation.evaluate(id, "complaint " + what);
+    }
+
+    public void complaintRated(UUID customerId, UUID complaintId, int rating, Instant at) {
+        UUID id = known(customerId);
+        metrics.complaintRated(complaintId, id, rating, at);
+        evaluation.evaluate(id, "complaint rated " + rating + "/5");
+    }
+
     public void merge(UUID survivor, UUID merged) {
         UUID into = known(survivor);
         if (merged.equals(into)) {

@@ -47,6 +47,7 @@ public class TierEvaluationService {
     public static final String TOPIC = "tier.events";
     public static final String TIER_CHANGED = "tiercare.tier.changed.v1";
     public static final String LIFECYCLE_CHANGED = "tiercare.lifecycle.changed.v1";
+    public static final String DOWNGRADE_WARNING = "tiercare.tier.downgrade-warning.v1";
 
     private final MetricsRepository metrics;
     private final SchemeRepository schemes;
@@ -78,11 +79,14 @@ public class TierEvaluationService {
         }
     }
 
-    /** Re-evaluates the customer (if known and not erased) in every scheme; {@code reason} names what triggered it. */
-    public void evaluate(UUID customerId, String reason) {
+    /**
+     * Re-evaluates the customer (if known and not erased) in every scheme; {@code reason} names what triggered it.
+     * Returns how many tiers changed.
+     */
+    public int evaluate(UUID customerId, String reason) {
         CustomerMetrics facts = metrics.load(customerId).orElse(null);
         if (facts == null || metrics.isErased(customerId)) {
-            return;
+            return 0;
         }
         Instant now = clock.instant();
         ZoneId zone = businessTime.zone();
@@ -90,14 +94,19 @@ public class TierEvaluationService {
         Map<Metric, BigDecimal> values = facts.valuesOn(today, zone);
         Map<String, Standing> current = tiers.standings(customerId, true).stream()
                 .collect(Collectors.toMap(Standing::scheme, Function.identity()));
+        int changes = 0;
         for (Scheme scheme : schemes.all()) {
             Evaluation evaluation = Evaluator.evaluate(scheme.policy(), values);
             Explanation explanation = explain(scheme, evaluation, values, facts, today, zone);
-            apply(customerId, scheme, current.get(scheme.code()), evaluation, explanation, values, reason, now);
+            if (apply(customerId, scheme, current.get(scheme.code()), evaluation, explanation, values, reason, now)) {
+                changes++;
+            }
         }
+        return changes;
     }
 
-    private void apply(UUID customerId, Scheme scheme, Standing before, Evaluation evaluation,
+    /** Returns whether the tier changed. */
+    private boolean apply(UUID customerId, Scheme scheme, Standing before, Evaluation evaluation,
             Explanation explanation, Map<Metric, BigDecimal> values, String reason, Instant now) {
         String json = json(explanation);
         String target = evaluation.tier();
@@ -105,12 +114,12 @@ public class TierEvaluationService {
             change(customerId, scheme, null, target, "INITIAL", reason, evaluation, explanation, now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
-            return;
+            return true;
         }
         if (target.equals(before.tier())) {
             tiers.save(new Standing(customerId, scheme.code(), target, before.since(), scheme.version(),
                     evaluation.score(), json, null, null, null, false, now));
-            return;
+            return false;
         }
         int beforeIndex = indexOf(scheme.policy(), before.tier());
         boolean down = scheme.ranked() && beforeIndex >= 0 && evaluation.index() > beforeIndex;
@@ -119,20 +128,20 @@ public class TierEvaluationService {
             change(customerId, scheme, before.tier(), target, direction, reason, evaluation, explanation, now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
-            return;
+            return true;
         }
         Downgrade policy = scheme.policy().downgradeOrDefault();
         if (policy.mode() == Downgrade.Mode.IMMEDIATE) {
             change(customerId, scheme, before.tier(), target, "DOWN", reason, evaluation, explanation, now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
-            return;
+            return true;
         }
         if (values.getOrDefault(Metric.SEVERE_OPEN_COMPLAINTS, BigDecimal.ZERO).signum() > 0) {
             // held: no date runs while a severe complaint is open; a fresh period starts once it is closed
             tiers.save(new Standing(customerId, scheme.code(), before.tier(), before.since(), scheme.version(),
                     evaluation.score(), json, target, null, null, false, now));
-            return;
+            return false;
         }
         Instant due = before.pendingTier() != null && before.downgradeAt() != null ? before.downgradeAt()
                 : policy.mode() == Downgrade.Mode.GRACE_PERIOD ? now.plus(java.time.Duration.ofDays(policy.graceDays()))
@@ -143,13 +152,19 @@ public class TierEvaluationService {
             change(customerId, scheme, before.tier(), target, "DOWN", why, evaluation, explanation, now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
-            return;
+            return true;
         }
         Instant warnAt = policy.warningDays() == null ? null
                 : due.minus(java.time.Duration.ofDays(policy.warningDays()));
         boolean warned = before.warned() && due.equals(before.downgradeAt());
+        if (!warned && warnAt != null && !now.isBefore(warnAt)) {
+            publish(customerId, new DowngradeWarning(customerId, scheme.code(), before.tier(), target, due,
+                    scheme.version(), now, explanation.toReachNext()), DOWNGRADE_WARNING);
+            warned = true;
+        }
         tiers.save(new Standing(customerId, scheme.code(), before.tier(), before.since(), scheme.version(),
                 evaluation.score(), json, target, due, warnAt, warned, now));
+        return false;
     }
 
     private void change(UUID customerId, Scheme scheme, String from, String to, String direction, String reason,
@@ -168,6 +183,11 @@ public class TierEvaluationService {
     /** {@code tiercare.tier.changed.v1}: the public contract (only additive changes within v1). */
     public record TierChanged(UUID customerId, String scheme, String fromTier, String toTier, String direction,
             String reason, int policyVersion, BigDecimal score, Instant effectiveAt, String explanation) {
+    }
+
+    /** {@code tiercare.tier.downgrade-warning.v1}: announced once per pending downgrade, N days before it. */
+    public record DowngradeWarning(UUID customerId, String scheme, String currentTier, String pendingTier,
+            Instant downgradeAt, int policyVersion, Instant warnedAt, List<String> toKeep) {
     }
 
     /** {@code tiercare.lifecycle.changed.v1}. */

@@ -1,47 +1,28 @@
 package io.tiercare.tiering.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.tiercare.tiering.support.Events.as;
+import static io.tiercare.tiering.support.Events.purchase;
+import static io.tiercare.tiering.support.Events.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-import io.tiercare.testing.TestClock;
-import io.tiercare.testing.TestKafka;
-import io.tiercare.testing.TestTokens;
-import jakarta.inject.Inject;
+import io.tiercare.tiering.support.Events;
+import io.tiercare.tiering.support.OnTestDay;
 
 @QuarkusTest
-class TierEvaluationTest {
+class TierEvaluationTest extends OnTestDay {
 
     private static final String CHANGED = "tiercare.tier.changed.v1";
-
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void today() {
-        clock.set(Instant.parse("2026-11-22T08:00:00Z"));
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aCustomerWith120000InTheLast12MonthsIsCoreAndLearnsWhenThatEnds() {
@@ -115,40 +96,6 @@ class TierEvaluationTest {
     }
 
     private ConsumerRecord<String, String> awaitChange(String customer, String contains) {
-        return TestKafka.awaitRecord("tier.events", r -> customer.equals(r.key())
-                && CHANGED.equals(TestKafka.header(r, "ce_type")) && r.value().contains("\"scheme\":\"VALUE\"")
-                && r.value().contains(contains), Duration.ofSeconds(30));
-    }
-
-    private static RequestSpecification as(String role) {
-        return given().header("Authorization", TestTokens.bearer(role));
-    }
-
-    private static void registered(String customer, String at) {
-        send(customer, "registered", """
-                {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","usesCompetitor":false,
-                 "referredBy":null},"registeredAt":"%s"}""".formatted(customer, at));
-    }
-
-    private static void purchase(String customer, UUID purchase, String amount, String at) {
-        send(customer, "purchase-recorded", """
-                {"customerId":"%s","purchaseId":"%s","externalOrderId":"SO-%s","amount":%s,"currency":"CNY",
-                 "purchasedAt":"%s","productCategory":"空调","channel":"STORE"}"""
-                .formatted(customer, purchase, purchase, amount, at));
-    }
-
-    private static void send(String customer, String type, String data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>("customer.events", customer, data);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_type", "tiercare.customer." + type + ".v1");
-        header(record, "ce_source", "/tiercare/customer-service");
-        header(record, "ce_subject", customer);
-        header(record, "ce_time", Instant.now().toString());
-        TestKafka.send(record);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return Events.awaitTierEvent(customer, CHANGED, "\"scheme\":\"VALUE\"", contains);
     }
 }

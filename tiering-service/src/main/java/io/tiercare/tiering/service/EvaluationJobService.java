@@ -1,0 +1,108 @@
+package io.tiercare.tiering.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.tiercare.chassis.id.TimeOrderedUuid;
+import io.tiercare.chassis.outbox.Outbox;
+import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.chassis.paging.Page;
+import io.tiercare.chassis.paging.PageRequest;
+import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.tiering.repository.JobRepository;
+import io.tiercare.tiering.repository.JobRepository.Job;
+import io.tiercare.tiering.repository.JobRepository.Range;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Bulk re-evaluation. Starting a job cuts the customers into chunks and publishes one message per chunk on
+ * {@code tiering.evaluation-chunks} (through the outbox, in the job's transaction); whichever replica receives a
+ * chunk grades its customers in one transaction and adds its counts to the job. A redelivered chunk is skipped.
+ */
+@ApplicationScoped
+@Transactional
+public class EvaluationJobService {
+
+    public static final String CHUNK_TOPIC = "tiering.evaluation-chunks";
+    public static final String CHUNK_TYPE = "tiercare.tiering.evaluation-chunk.v1";
+
+    /** The message for one chunk: internal to tiering-service. */
+    public record ChunkMessage(UUID jobId, int chunk) {
+    }
+
+    private final JobRepository jobs;
+    private final TierEvaluationService evaluation;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final int chunkSize;
+
+    EvaluationJobService(JobRepository jobs, TierEvaluationService evaluation, Outbox outbox, Clock clock,
+            @ConfigProperty(name = "tiercare.tiering.evaluation-chunk-size", defaultValue = "500") int chunkSize) {
+        this.jobs = jobs;
+        this.evaluation = evaluation;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Starts a job over every customer; {@code reason} becomes the reason of each change it makes. */
+    public Job start(String reason, String requestedBy) {
+        return start(reason, null, requestedBy);
+    }
+
+    /**
+     * Starts a job unless one with the same {@code runKey} exists (several replicas scheduling the same daily run);
+     * returns the job, or null when the key was taken.
+     */
+    public Job start(String reason, String runKey, String requestedBy) {
+        Instant now = clock.instant();
+        List<Range> ranges = jobs.ranges(chunkSize);
+        int customers = ranges.stream().mapToInt(Range::customers).sum();
+        UUID id = TimeOrderedUuid.next();
+        Job job = new Job(id, reason, requestedBy, ranges.isEmpty() ? "COMPLETED" : "RUNNING", ranges.size(), 0,
+                customers, 0, 0, now, ranges.isEmpty() ? now : null);
+        if (!jobs.insert(job, runKey)) {
+            return null;
+        }
+        List<OutboxEvent> messages = new ArrayList<>(ranges.size());
+        for (int chunk = 0; chunk < ranges.size(); chunk++) {
+            jobs.insertChunk(id, chunk, ranges.get(chunk));
+            messages.add(new OutboxEvent(CHUNK_TOPIC, CHUNK_TYPE, id + "/" + chunk, new ChunkMessage(id, chunk)));
+        }
+        outbox.appendAll(messages);
+        return job;
+    }
+
+    /** Grades the chunk's customers, once: a chunk seen before is skipped. */
+    public void runChunk(UUID jobId, int chunk) {
+        Instant now = clock.instant();
+        Range range = jobs.claim(jobId, chunk, now).orElse(null);
+        if (range == null) {
+            return;
+        }
+        String reason = jobs.find(jobId).map(Job::reason).orElse("re-evaluation");
+        int customers = 0;
+        int changed = 0;
+        for (UUID customer : jobs.customers(range)) {
+            changed += evaluation.evaluate(customer, reason);
+            customers++;
+        }
+        jobs.chunkDone(jobId, chunk, customers, changed, clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Job get(UUID id) {
+        return jobs.find(id).orElseThrow(() -> ResourceNotFoundException.of("Evaluation job", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Job> recent(PageRequest page) {
+        return Page.of(jobs.recent(page.offset(), page.size()), page, jobs.count());
+    }
+}

@@ -1,0 +1,88 @@
+package io.tiercare.tiering.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import io.restassured.specification.RequestSpecification;
+import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestTokens;
+
+/** What the other services publish, sent to Kafka as they would; and what tiering publishes, awaited. */
+public final class Events {
+
+    private Events() {
+    }
+
+    public static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer(role));
+    }
+
+    public static void registered(String customer, String at) {
+        customer(customer, "registered", """
+                {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","usesCompetitor":false,
+                 "referredBy":null},"registeredAt":"%s"}""".formatted(customer, at));
+    }
+
+    public static void purchase(String customer, UUID purchase, String amount, String at) {
+        customer(customer, "purchase-recorded", """
+                {"customerId":"%s","purchaseId":"%s","externalOrderId":"SO-%s","amount":%s,"currency":"CNY",
+                 "purchasedAt":"%s","productCategory":"空调","channel":"STORE"}"""
+                .formatted(customer, purchase, purchase, amount, at));
+    }
+
+    public static void complaintFiled(String customer, UUID complaint, String severity, String at) {
+        complaint(customer, "filed", """
+                {"complaintId":"%s","customerId":"%s","severity":"%s","category":"PRODUCT_QUALITY",
+                 "channel":"HOTLINE","title":"空调不制冷","filedAt":"%s"}"""
+                .formatted(complaint, customer, severity, at));
+    }
+
+    public static void complaintResolved(String customer, UUID complaint, String at) {
+        complaint(customer, "resolved", """
+                {"complaintId":"%s","customerId":"%s","resolvedAt":"%s"}""".formatted(complaint, customer, at));
+    }
+
+    public static void complaintRated(String customer, UUID complaint, int rating, String at) {
+        complaint(customer, "rated", """
+                {"complaintId":"%s","customerId":"%s","rating":%d,"comment":"一般","ratedAt":"%s"}"""
+                .formatted(complaint, customer, rating, at));
+    }
+
+    public static void customer(String customer, String type, String data) {
+        send("customer.events", customer, "tiercare.customer." + type + ".v1", "/tiercare/customer-service", data);
+    }
+
+    public static void complaint(String customer, String type, String data) {
+        send("complaint.events", customer, "tiercare.complaint." + type + ".v1", "/tiercare/complaint-service",
+                data);
+    }
+
+    private static void send(String topic, String customer, String type, String source, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, customer, data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", type);
+        header(record, "ce_source", source);
+        header(record, "ce_subject", customer);
+        header(record, "ce_time", Instant.now().toString());
+        TestKafka.send(record);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The customer's event of that type on tier.events whose data contains every fragment. */
+    public static ConsumerRecord<String, String> awaitTierEvent(String customer, String type, String... fragments) {
+        return TestKafka.awaitRecord("tier.events", r -> customer.equals(r.key())
+                && type.equals(TestKafka.header(r, "ce_type"))
+                && java.util.Arrays.stream(fragments).allMatch(r.value()::contains), Duration.ofSeconds(30));
+    }
+}
