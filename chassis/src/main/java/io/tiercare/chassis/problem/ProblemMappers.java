@@ -114,6 +114,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = FIRST)
+    public Response actionForbidden(ActionForbiddenException e, ContainerRequestContext request) {
+        return respond(ProblemType.FORBIDDEN, e.getMessage(), request, null);
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
         return respond(ProblemType.FORBIDDEN, "Your role does not allow this action", request, null);
     }

@@ -3,6 +3,7 @@ package io.tiercare.tiering.repository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,17 +69,27 @@ public class TierRepository {
     }
 
     public List<Change> history(UUID customerId, String scheme, int offset, int limit) {
-        return Rows.of(em.createNativeQuery("""
-                select id, scheme_code, from_tier, to_tier, direction, reason, policy_version, score, changed_at,
-                       explanation
-                from tier_history where customer_id = ?1 and (cast(?2 as text) is null or scheme_code = ?2)
+        return Rows.of(em.createNativeQuery("select " + CHANGE_COLUMNS + """
+                 from tier_history where customer_id = ?1 and (cast(?2 as text) is null or scheme_code = ?2)
                 order by changed_at desc, id desc offset ?3 limit ?4""")
                 .setParameter(1, customerId).setParameter(2, scheme).setParameter(3, offset)
                 .setParameter(4, limit))
-                .map(r -> new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], ((Number) r[6]).intValue(), (BigDecimal) r[7],
-                        (Instant) r[8], (String) r[9]))
-                .toList();
+                .map(TierRepository::change).toList();
+    }
+
+    private static final String CHANGE_COLUMNS = """
+            id, scheme_code, from_tier, to_tier, direction, reason, policy_version, score, changed_at, explanation""";
+
+    private static Change change(Object[] r) {
+        return new Change(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], ((Number) r[6]).intValue(), (BigDecimal) r[7], (Instant) r[8], (String) r[9]);
+    }
+
+    /** One change of the customer's history. */
+    public Optional<Change> change(UUID customerId, long changeId) {
+        return Rows.of(em.createNativeQuery("select " + CHANGE_COLUMNS
+                + " from tier_history where customer_id = ?1 and id = ?2").setParameter(1, customerId)
+                .setParameter(2, changeId)).map(TierRepository::change).findFirst();
     }
 
     public long countHistory(UUID customerId, String scheme) {

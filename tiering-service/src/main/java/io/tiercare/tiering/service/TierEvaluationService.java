@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +27,8 @@ import io.tiercare.tiering.domain.Evaluator.Evaluation;
 import io.tiercare.tiering.domain.Metric;
 import io.tiercare.tiering.domain.PolicyDefinition;
 import io.tiercare.tiering.domain.PolicyDefinition.Downgrade;
+import io.tiercare.tiering.repository.AdjustmentRepository;
+import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
 import io.tiercare.tiering.repository.MetricsRepository;
 import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.Scheme;
@@ -48,20 +51,24 @@ public class TierEvaluationService {
     public static final String TIER_CHANGED = "tiercare.tier.changed.v1";
     public static final String LIFECYCLE_CHANGED = "tiercare.lifecycle.changed.v1";
     public static final String DOWNGRADE_WARNING = "tiercare.tier.downgrade-warning.v1";
+    public static final String APPEAL_DECIDED = "tiercare.tier.appeal.decided.v1";
 
     private final MetricsRepository metrics;
     private final SchemeRepository schemes;
     private final TierRepository tiers;
+    private final AdjustmentRepository adjustments;
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final BusinessTime businessTime;
     private final Clock clock;
 
-    TierEvaluationService(MetricsRepository metrics, SchemeRepository schemes, TierRepository tiers, Outbox outbox,
-            ObjectMapper mapper, BusinessTime businessTime, Clock clock) {
+    TierEvaluationService(MetricsRepository metrics, SchemeRepository schemes, TierRepository tiers,
+            AdjustmentRepository adjustments, Outbox outbox, ObjectMapper mapper, BusinessTime businessTime,
+            Clock clock) {
         this.metrics = metrics;
         this.schemes = schemes;
         this.tiers = tiers;
+        this.adjustments = adjustments;
         this.outbox = outbox;
         this.mapper = mapper;
         this.businessTime = businessTime;
@@ -84,6 +91,15 @@ public class TierEvaluationService {
      * Returns how many tiers changed.
      */
     public int evaluate(UUID customerId, String reason) {
+        return evaluate(customerId, reason, Set.of());
+    }
+
+    /**
+     * As {@link #evaluate(UUID, String)}; in the {@code released} schemes an override has just ended, so the tier
+     * the rules give applies at once, whichever the direction. An override in force sets the tier (the rules' verdict
+     * is still explained); a pending appeal holds a downgrade like an open severe complaint.
+     */
+    public int evaluate(UUID customerId, String reason, Set<String> released) {
         CustomerMetrics facts = metrics.load(customerId).orElse(null);
         if (facts == null || metrics.isErased(customerId)) {
             return 0;
@@ -94,24 +110,68 @@ public class TierEvaluationService {
         Map<Metric, BigDecimal> values = facts.valuesOn(today, zone);
         Map<String, Standing> current = tiers.standings(customerId, true).stream()
                 .collect(Collectors.toMap(Standing::scheme, Function.identity()));
+        Set<String> expired = adjustments.expire(customerId, now);
+        Map<String, TierOverride> overrides = adjustments.active(customerId).stream()
+                .collect(Collectors.toMap(TierOverride::scheme, Function.identity()));
+        Set<String> appealed = adjustments.pendingSchemes(customerId);
         int changes = 0;
         for (Scheme scheme : schemes.all()) {
             Evaluation evaluation = Evaluator.evaluate(scheme.policy(), values);
             Explanation explanation = explain(scheme, evaluation, values, facts, today, zone);
-            if (apply(customerId, scheme, current.get(scheme.code()), evaluation, explanation, values, reason, now)) {
+            Standing before = current.get(scheme.code());
+            TierOverride override = overrides.get(scheme.code());
+            boolean changed;
+            if (override != null) {
+                changed = applyOverride(customerId, scheme, before, override, evaluation, explanation, now);
+            } else {
+                boolean ended = expired.contains(scheme.code());
+                boolean hold = appealed.contains(scheme.code())
+                        || values.getOrDefault(Metric.SEVERE_OPEN_COMPLAINTS, BigDecimal.ZERO).signum() > 0;
+                changed = apply(customerId, scheme, before, evaluation, explanation,
+                        ended ? reason + " (override expired)" : reason,
+                        ended || released.contains(scheme.code()), hold, now);
+            }
+            if (changed) {
                 changes++;
             }
         }
         return changes;
     }
 
-    /** Returns whether the tier changed. */
+    /** An override sets the tier while it is in force; returns whether the tier changed. */
+    private boolean applyOverride(UUID customerId, Scheme scheme, Standing before, TierOverride override,
+            Evaluation evaluation, Explanation explanation, Instant now) {
+        String json = json(explanation);
+        String target = override.tier();
+        if (before != null && target.equals(before.tier())) {
+            tiers.save(new Standing(customerId, scheme.code(), target, before.since(), scheme.version(),
+                    evaluation.score(), json, null, null, null, false, now));
+            return false;
+        }
+        String direction = before == null ? "INITIAL"
+                : !scheme.ranked() ? "LATERAL"
+                        : indexOf(scheme.policy(), target) < indexOf(scheme.policy(), before.tier()) ? "UP" : "DOWN";
+        String why = override.appealId() != null ? override.reason()
+                : "override by " + override.createdBy() + ": " + override.reason();
+        change(customerId, scheme, before == null ? null : before.tier(), target, direction, why,
+                evaluation.score(), target + ": set by hand until " + override.expiresAt(), now);
+        tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
+                null, null, null, false, now));
+        return true;
+    }
+
+    /**
+     * Applies the rules' verdict; {@code immediate}: no grace for a downgrade (an override has just ended);
+     * {@code hold}: a downgrade waits, undated (open severe complaint, pending appeal). Returns whether the tier
+     * changed.
+     */
     private boolean apply(UUID customerId, Scheme scheme, Standing before, Evaluation evaluation,
-            Explanation explanation, Map<Metric, BigDecimal> values, String reason, Instant now) {
+            Explanation explanation, String reason, boolean immediate, boolean hold, Instant now) {
         String json = json(explanation);
         String target = evaluation.tier();
         if (before == null) {
-            change(customerId, scheme, null, target, "INITIAL", reason, evaluation, explanation, now);
+            change(customerId, scheme, null, target, "INITIAL", reason, evaluation.score(), explanation.summary(),
+                    now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
             return true;
@@ -125,20 +185,22 @@ public class TierEvaluationService {
         boolean down = scheme.ranked() && beforeIndex >= 0 && evaluation.index() > beforeIndex;
         if (!down) {
             String direction = scheme.ranked() ? "UP" : "LATERAL";
-            change(customerId, scheme, before.tier(), target, direction, reason, evaluation, explanation, now);
+            change(customerId, scheme, before.tier(), target, direction, reason, evaluation.score(),
+                    explanation.summary(), now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
             return true;
         }
         Downgrade policy = scheme.policy().downgradeOrDefault();
-        if (policy.mode() == Downgrade.Mode.IMMEDIATE) {
-            change(customerId, scheme, before.tier(), target, "DOWN", reason, evaluation, explanation, now);
+        if (policy.mode() == Downgrade.Mode.IMMEDIATE || immediate) {
+            change(customerId, scheme, before.tier(), target, "DOWN", reason, evaluation.score(),
+                    explanation.summary(), now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
             return true;
         }
-        if (values.getOrDefault(Metric.SEVERE_OPEN_COMPLAINTS, BigDecimal.ZERO).signum() > 0) {
-            // held: no date runs while a severe complaint is open; a fresh period starts once it is closed
+        if (hold) {
+            // held: no date runs while a severe complaint is open or an appeal pending; a fresh period starts after
             tiers.save(new Standing(customerId, scheme.code(), before.tier(), before.since(), scheme.version(),
                     evaluation.score(), json, target, null, null, false, now));
             return false;
@@ -149,7 +211,8 @@ public class TierEvaluationService {
         if (!now.isBefore(due)) {
             String why = reason + (policy.mode() == Downgrade.Mode.GRACE_PERIOD ? " (grace period over)"
                     : " (end of the qualifying period)");
-            change(customerId, scheme, before.tier(), target, "DOWN", why, evaluation, explanation, now);
+            change(customerId, scheme, before.tier(), target, "DOWN", why, evaluation.score(),
+                    explanation.summary(), now);
             tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
                     null, null, null, false, now));
             return true;
@@ -168,15 +231,15 @@ public class TierEvaluationService {
     }
 
     private void change(UUID customerId, Scheme scheme, String from, String to, String direction, String reason,
-            Evaluation evaluation, Explanation explanation, Instant now) {
-        tiers.record(customerId, new Change(0, scheme.code(), from, to, direction, reason, scheme.version(),
-                evaluation.score(), now, explanation.summary()));
+            BigDecimal score, String summary, Instant now) {
+        tiers.record(customerId, new Change(0, scheme.code(), from, to, direction, reason, scheme.version(), score,
+                now, summary));
         if (scheme.ranked()) {
             publish(customerId, new TierChanged(customerId, scheme.code(), from, to, direction, reason,
-                    scheme.version(), evaluation.score(), now, explanation.summary()), TIER_CHANGED);
+                    scheme.version(), score, now, summary), TIER_CHANGED);
         } else {
             publish(customerId, new LifecycleChanged(customerId, scheme.code(), from, to, reason, scheme.version(),
-                    now, explanation.summary()), LIFECYCLE_CHANGED);
+                    now, summary), LIFECYCLE_CHANGED);
         }
     }
 
@@ -188,6 +251,12 @@ public class TierEvaluationService {
     /** {@code tiercare.tier.downgrade-warning.v1}: announced once per pending downgrade, N days before it. */
     public record DowngradeWarning(UUID customerId, String scheme, String currentTier, String pendingTier,
             Instant downgradeAt, int policyVersion, Instant warnedAt, List<String> toKeep) {
+    }
+
+    /** {@code tiercare.tier.appeal.decided.v1}: UPHELD, the change stands; OVERTURNED, it is reversed. */
+    public record AppealDecided(UUID appealId, UUID customerId, String scheme, String appealedFromTier,
+            String appealedToTier, String decision, String reason, String filedBy, String decidedBy,
+            Instant decidedAt, String resultingTier) {
     }
 
     /** {@code tiercare.lifecycle.changed.v1}. */

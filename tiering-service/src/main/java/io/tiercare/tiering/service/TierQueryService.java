@@ -16,6 +16,9 @@ import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.tiering.domain.PolicyDefinition.TierRule;
+import io.tiercare.tiering.repository.AdjustmentRepository;
+import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
+import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
 import io.tiercare.tiering.repository.MetricsRepository;
 import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.Scheme;
@@ -32,7 +35,7 @@ public class TierQueryService {
     /** One scheme's standing as the API shows it. */
     public record TierView(String scheme, String schemeName, String tier, String tierName,
             Map<String, Object> benefits, Instant since, int policyVersion, BigDecimal score, String pendingTier,
-            Instant downgradeAt, Instant evaluatedAt, JsonNode explanation) {
+            Instant downgradeAt, Instant evaluatedAt, TierOverride override, UUID pendingAppeal, JsonNode explanation) {
     }
 
     public record CustomerTiers(UUID customerId, List<TierView> tiers) {
@@ -42,14 +45,16 @@ public class TierQueryService {
     private final SchemeRepository schemes;
     private final TierRepository tiers;
     private final TierEvaluationService evaluation;
+    private final AdjustmentRepository adjustments;
     private final ObjectMapper mapper;
 
     TierQueryService(MetricsRepository metrics, SchemeRepository schemes, TierRepository tiers,
-            TierEvaluationService evaluation, ObjectMapper mapper) {
+            TierEvaluationService evaluation, AdjustmentRepository adjustments, ObjectMapper mapper) {
         this.metrics = metrics;
         this.schemes = schemes;
         this.tiers = tiers;
         this.evaluation = evaluation;
+        this.adjustments = adjustments;
         this.mapper = mapper;
     }
 
@@ -58,6 +63,10 @@ public class TierQueryService {
         UUID id = metrics.resolve(customerId);
         Map<String, Scheme> byCode = schemes.all().stream().collect(Collectors.toMap(Scheme::code,
                 Function.identity()));
+        Map<String, TierOverride> overrides = adjustments.active(id).stream()
+                .collect(Collectors.toMap(TierOverride::scheme, Function.identity()));
+        Map<String, UUID> appeals = adjustments.appealsOf(id).stream().filter(a -> "PENDING".equals(a.status()))
+                .collect(Collectors.toMap(Appeal::scheme, Appeal::id));
         List<TierView> views = tiers.standings(id, false).stream().map(s -> {
             Scheme scheme = byCode.get(s.scheme());
             TierRule rule = scheme == null ? null : scheme.policy().tiers().stream()
@@ -65,7 +74,7 @@ public class TierQueryService {
             return new TierView(s.scheme(), scheme == null ? null : scheme.name(), s.tier(),
                     rule == null ? null : rule.name(), rule == null ? null : rule.benefits(), s.since(),
                     s.policyVersion(), s.score(), s.pendingTier(), s.downgradeAt(), s.evaluatedAt(),
-                    read(s.explanation()));
+                    overrides.get(s.scheme()), appeals.get(s.scheme()), read(s.explanation()));
         }).toList();
         if (views.isEmpty()) {
             throw ResourceNotFoundException.of("Customer", customerId);

@@ -24,6 +24,11 @@ public final class Events {
         return given().header("Authorization", TestTokens.bearer(role));
     }
 
+    /** A named person in a role (four-eyes rules compare who acts). */
+    public static RequestSpecification asUser(String user, String role) {
+        return given().auth().oauth2(TestTokens.forUser(user, role));
+    }
+
     public static void registered(String customer, String at) {
         customer(customer, "registered", """
                 {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","usesCompetitor":false,
