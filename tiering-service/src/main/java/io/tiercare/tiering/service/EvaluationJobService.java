@@ -39,14 +39,17 @@ public class EvaluationJobService {
     private final JobRepository jobs;
     private final TierEvaluationService evaluation;
     private final Outbox outbox;
+    private final DistributionService distribution;
     private final Clock clock;
     private final int chunkSize;
 
-    EvaluationJobService(JobRepository jobs, TierEvaluationService evaluation, Outbox outbox, Clock clock,
+    EvaluationJobService(JobRepository jobs, TierEvaluationService evaluation, Outbox outbox,
+            DistributionService distribution, Clock clock,
             @ConfigProperty(name = "tiercare.tiering.evaluation-chunk-size", defaultValue = "500") int chunkSize) {
         this.jobs = jobs;
         this.evaluation = evaluation;
         this.outbox = outbox;
+        this.distribution = distribution;
         this.clock = clock;
         this.chunkSize = chunkSize;
     }
@@ -94,6 +97,9 @@ public class EvaluationJobService {
             customers++;
         }
         jobs.chunkDone(jobId, chunk, customers, changed, clock.instant());
+        if (jobs.find(jobId).filter(j -> "COMPLETED".equals(j.status())).isPresent()) {
+            distribution.snapshot(); // the last chunk: today's distribution joins the trend
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

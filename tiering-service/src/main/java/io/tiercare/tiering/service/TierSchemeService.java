@@ -3,14 +3,13 @@ package io.tiercare.tiering.service;
 import java.time.Clock;
 import java.util.List;
 
-import io.tiercare.chassis.problem.InvalidInputException;
-import io.tiercare.chassis.problem.Problem.Violation;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.tiering.domain.PolicyDefinition;
-import io.tiercare.tiering.domain.PolicyValidator;
+import io.tiercare.tiering.repository.JobRepository.Job;
 import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.PolicyVersion;
 import io.tiercare.tiering.repository.SchemeRepository.Scheme;
+import io.tiercare.tiering.service.DistributionService.Impact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,11 +19,20 @@ import jakarta.transaction.Transactional;
 public class TierSchemeService {
 
     private final SchemeRepository schemes;
+    private final DistributionService distribution;
+    private final EvaluationJobService jobs;
     private final Clock clock;
 
-    TierSchemeService(SchemeRepository schemes, Clock clock) {
+    TierSchemeService(SchemeRepository schemes, DistributionService distribution, EvaluationJobService jobs,
+            Clock clock) {
         this.schemes = schemes;
+        this.distribution = distribution;
+        this.jobs = jobs;
         this.clock = clock;
+    }
+
+    /** A new policy version, what it does to the customers (as a simulation would have said), and the job applying it. */
+    public record PolicyApplied(Scheme scheme, Impact impact, Job reevaluation) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,17 +52,15 @@ public class TierSchemeService {
     }
 
     /**
-     * Stores the policy as the scheme's next version; every problem in it is reported at once and nothing changes.
-     * Customers are re-graded under it as their next events arrive or when they are re-evaluated.
+     * Stores the policy as the scheme's next version (every problem in it is reported at once and nothing changes),
+     * reports its impact and starts the job that re-grades every customer under it.
      */
-    public Scheme change(String code, PolicyDefinition policy, String note, String author) {
-        List<Violation> problems = PolicyValidator.violations(policy).stream()
-                .map(v -> new Violation("policy." + v.field(), v.message())).toList();
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+    public PolicyApplied change(String code, PolicyDefinition policy, String note, String author) {
+        Impact impact = distribution.simulate(code, policy);
         Scheme current = schemes.lock(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
-        schemes.addVersion(code, current.version() + 1, policy, note, author, clock.instant());
-        return get(code);
+        int version = current.version() + 1;
+        schemes.addVersion(code, version, policy, note, author, clock.instant());
+        Job job = jobs.start("policy " + code + " v" + version, author);
+        return new PolicyApplied(get(code), impact, job);
     }
 }

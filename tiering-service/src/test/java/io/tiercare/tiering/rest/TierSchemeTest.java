@@ -52,8 +52,13 @@ class TierSchemeTest {
                   {"code": "OTHER", "name": "其他"}]}}""";
         given().header("Authorization", "Bearer " + TestTokens.forUser("admin-li", "ADMIN"))
                 .contentType(ContentType.JSON).body(policy).when().put("/api/v1/tier-schemes/MEMBERSHIP/policy")
-                .then().statusCode(200).body("version", equalTo(before + 1))
-                .body("policy.tiers[0].code", equalTo("GOLD"));
+                .then().statusCode(200).body("scheme.version", equalTo(before + 1))
+                .body("scheme.policy.tiers[0].code", equalTo("GOLD"))
+                .body("impact.currentVersion", equalTo(before))
+                .body("impact.after.tier", equalTo(java.util.List.of("GOLD", "OTHER")))
+                .body("reevaluation.reason", equalTo("policy MEMBERSHIP v" + (before + 1)))
+                .body("reevaluation.requestedBy", equalTo("admin-li"));
+        awaitJobs();
         as("SUPERVISOR").when().get("/api/v1/tier-schemes/MEMBERSHIP/policies").then().statusCode(200)
                 .body("[0].version", equalTo(before + 1)).body("[-1].version", equalTo(1))
                 .body("[0].createdBy", equalTo("admin-li"))
@@ -62,7 +67,15 @@ class TierSchemeTest {
         // put the default back (a further version) for the other tests in this JVM
         as("ADMIN").contentType(ContentType.JSON).body(java.util.Map.of("note", "restore", "policy", original))
                 .when().put("/api/v1/tier-schemes/MEMBERSHIP/policy").then().statusCode(200)
-                .body("version", equalTo(before + 2)).body("policy.tiers[0].code", equalTo("SUPER_VIP"));
+                .body("scheme.version", equalTo(before + 2)).body("scheme.policy.tiers[0].code", equalTo("SUPER_VIP"));
+        awaitJobs();
+    }
+
+    /** Every re-evaluation job has finished: the next test starts from settled tiers. */
+    static void awaitJobs() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> as("ANALYST")
+                .queryParam("size", 200).when().get("/api/v1/tier-evaluations").then()
+                .body("items.findAll { it.status != 'COMPLETED' }", org.hamcrest.Matchers.empty()));
     }
 
     private static RequestSpecification as(String role) {
