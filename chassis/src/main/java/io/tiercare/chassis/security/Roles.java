@@ -1,5 +1,8 @@
 package io.tiercare.chassis.security;
 
+import java.util.Optional;
+import java.util.Set;
+
 /** The roles a TierCare token carries in its {@code groups} claim. */
 public final class Roles {
 
@@ -15,6 +18,19 @@ public final class Roles {
     public static final String INTEGRATION = "INTEGRATION";
 
     public static final String[] ALL = { ADMIN, SUPERVISOR, AGENT, ACCOUNT_MANAGER, ANALYST, INTEGRATION };
+
+    private static final Set<String> SEE_ALL_CUSTOMERS = Set.of(ADMIN, SUPERVISOR, AGENT);
+
+    /**
+     * The account manager whose customers alone this caller may see (the caller, when account manager is their only
+     * customer-facing role), or empty when they may see every customer. Every service applies it the same way: a
+     * customer outside the scope answers 404, as if it did not exist.
+     */
+    public static Optional<String> managerScope(String userId, Set<String> roles) {
+        boolean seesAll = roles.stream().anyMatch(SEE_ALL_CUSTOMERS::contains);
+        return !seesAll && roles.contains(ACCOUNT_MANAGER) ? Optional.of(userId)
+                : Optional.empty();
+    }
 
     private Roles() {
     }

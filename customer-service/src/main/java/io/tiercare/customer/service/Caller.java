@@ -13,7 +13,6 @@ public record Caller(String userId, Set<String> roles) {
 
     private static final Set<String> UNMASKED = Set.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT,
             Roles.ACCOUNT_MANAGER);
-    private static final Set<String> SEE_ALL = Set.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT);
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -25,11 +24,7 @@ public record Caller(String userId, Set<String> roles) {
 
     /** The account manager whose customers alone this caller may see, or empty when they may see all. */
     public Optional<String> managerScope() {
-        boolean seesAll = roles.stream().anyMatch(SEE_ALL::contains);
-        if (!seesAll && roles.contains(Roles.ACCOUNT_MANAGER)) {
-            return Optional.of(userId);
-        }
-        return Optional.empty();
+        return Roles.managerScope(userId, roles);
     }
 
     public String rolesText() {

@@ -33,7 +33,11 @@ public class FactEventsConsumer {
     record Profile(Boolean usesCompetitor, UUID referredBy) {
     }
 
-    record Registered(@NotNull UUID customerId, @Valid Profile profile, @NotNull Instant registeredAt) {
+    record Registered(@NotNull UUID customerId, @Valid Profile profile, String accountManagerId,
+            @NotNull Instant registeredAt) {
+    }
+
+    record AccountManagerAssigned(@NotNull UUID customerId, String accountManagerId) {
     }
 
     record Updated(@NotNull UUID customerId, @Valid Profile profile) {
@@ -87,6 +91,7 @@ public class FactEventsConsumer {
                 Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
                 projection.profile(e.customerId(), e.registeredAt(), Boolean.TRUE.equals(p.usesCompetitor()),
                         p.referredBy(), "registered");
+                projection.accountManager(e.customerId(), e.accountManagerId());
             });
             case "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS, event, Updated.class, e -> {
                 Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
@@ -105,8 +110,10 @@ public class FactEventsConsumer {
                     e -> projection.merge(e.customerId(), e.mergedCustomerId()));
             case "tiercare.customer.erased.v1" -> inbox.once(CUSTOMER_EVENTS, event, Erased.class,
                     e -> projection.erase(e.customerId(), e.erasedAt()));
+            case "tiercare.customer.account-manager-assigned.v1" -> inbox.once(CUSTOMER_EVENTS, event,
+                    AccountManagerAssigned.class, e -> projection.accountManager(e.customerId(), e.accountManagerId()));
             default -> {
-                // consent, preferences, account manager: nothing tiering grades on
+                // consent, preferences: nothing tiering grades on
             }
         }
     }

@@ -191,6 +191,17 @@ public class MetricsRepository {
                 .executeUpdate();
     }
 
+    public void accountManager(UUID customerId, String accountManagerId) {
+        em.createNativeQuery("update customer_metrics set account_manager_id = ?2 where customer_id = ?1")
+                .setParameter(1, customerId).setParameter(2, accountManagerId).executeUpdate();
+    }
+
+    public Optional<String> accountManagerOf(UUID customerId) {
+        List<?> rows = em.createNativeQuery("select account_manager_id from customer_metrics where customer_id = ?1")
+                .setParameter(1, customerId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0));
+    }
+
     public boolean isErased(UUID customerId) {
         return !em.createNativeQuery("select 1 from customer_metrics where customer_id = ?1 and erased_at is not null")
                 .setParameter(1, customerId).getResultList().isEmpty();

@@ -50,6 +50,11 @@ public class MetricsProjection {
         }
     }
 
+    /** The customer's account manager (null: none); it decides who may read the customer's tiers. */
+    public void accountManager(UUID customerId, String accountManagerId) {
+        metrics.accountManager(known(customerId), accountManagerId);
+    }
+
     public void purchase(UUID customerId, UUID purchaseId, BigDecimal amount, Instant purchasedAt) {
         UUID id = known(customerId);
         if (metrics.purchase(id, purchaseId, amount, purchasedAt, month(purchasedAt))) {

@@ -33,6 +33,35 @@ class OverridesAndAppealsTest extends OnTestDay {
     private static final String DECIDED = "tiercare.tier.appeal.decided.v1";
 
     @Test
+    void anAccountManagerSeesOnlyTheirOwnCustomersTiersAndAppeals() {
+        String mine = importantCustomer("2026-10-01T02:00:00Z");
+        String theirs = UUID.randomUUID().toString();
+        registered(theirs, "2025-06-01T02:00:00Z", "am-qian");
+        awaitTierEvent(theirs, CHANGED, "\"scheme\":\"VALUE\"");
+        long change = latestChange(mine);
+
+        asUser("am-zhao", "ACCOUNT_MANAGER").when().get("/api/v1/customers/" + mine + "/tiers").then()
+                .statusCode(200);
+        asUser("am-zhao", "ACCOUNT_MANAGER").when().get("/api/v1/customers/" + theirs + "/tiers").then()
+                .statusCode(404).contentType("application/problem+json");
+        asUser("am-zhao", "ACCOUNT_MANAGER").when().get("/api/v1/customers/" + theirs + "/tiers/history").then()
+                .statusCode(404);
+        asUser("am-zhao", "ACCOUNT_MANAGER").when().get("/api/v1/customers/" + theirs + "/tiers/appeals").then()
+                .statusCode(404);
+        String appeal = asUser("am-zhao", "ACCOUNT_MANAGER").contentType("application/json").body(Map.of("scheme",
+                "VALUE", "changeId", change, "reason", "wrong account")).when()
+                .post("/api/v1/customers/" + mine + "/tiers/appeals").then().statusCode(201).extract().path("id");
+        asUser("am-qian", "ACCOUNT_MANAGER").when().get("/api/v1/tier-appeals/" + appeal).then().statusCode(404);
+
+        io.tiercare.tiering.support.Events.accountManagerAssigned(mine, "am-qian"); // the customer moves on
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asUser("am-zhao", "ACCOUNT_MANAGER")
+                .when().get("/api/v1/customers/" + mine + "/tiers").then().statusCode(404));
+        asUser("am-qian", "ACCOUNT_MANAGER").when().get("/api/v1/tier-appeals/" + appeal).then().statusCode(200);
+        asUser("am-zhao", "ACCOUNT_MANAGER").when().get("/api/v1/customers/" + mine + "/tiers/appeals").then()
+                .statusCode(404);
+    }
+
+    @Test
     void anOverrideSetsTheTierUntilItExpiresAndIsAudited() {
         String customer = importantCustomer("2026-10-01T02:00:00Z");
         String path = "/api/v1/customers/" + customer + "/tiers/VALUE/override";
@@ -186,10 +215,10 @@ class OverridesAndAppealsTest extends OnTestDay {
                 .body("detail", containsString("within 30 days"));
     }
 
-    /** Registered 2025-06-01, one 40 000 CNY purchase: IMPORTANT. */
+    /** Registered 2025-06-01 with account manager am-zhao, one 40 000 CNY purchase: IMPORTANT. */
     private static String importantCustomer(String purchasedAt) {
         String customer = UUID.randomUUID().toString();
-        registered(customer, "2025-06-01T02:00:00Z");
+        registered(customer, "2025-06-01T02:00:00Z", "am-zhao");
         purchase(customer, UUID.randomUUID(), "40000.00", purchasedAt);
         awaitTierEvent(customer, CHANGED, "\"scheme\":\"VALUE\"", "\"toTier\":\"IMPORTANT\"");
         return customer;

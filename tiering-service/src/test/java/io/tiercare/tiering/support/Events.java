@@ -30,9 +30,21 @@ public final class Events {
     }
 
     public static void registered(String customer, String at) {
+        registered(customer, at, null);
+    }
+
+    /** Registered with an account manager (null: none). */
+    public static void registered(String customer, String at, String accountManager) {
         customer(customer, "registered", """
                 {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","usesCompetitor":false,
-                 "referredBy":null},"registeredAt":"%s"}""".formatted(customer, at));
+                 "referredBy":null},"accountManagerId":%s,"registeredAt":"%s"}"""
+                .formatted(customer, accountManager == null ? "null" : "\"" + accountManager + "\"", at));
+    }
+
+    public static void accountManagerAssigned(String customer, String accountManager) {
+        customer(customer, "account-manager-assigned", """
+                {"customerId":"%s","previousAccountManagerId":null,"accountManagerId":"%s",
+                 "assignedAt":"2026-11-22T08:00:00Z"}""".formatted(customer, accountManager));
     }
 
     public static void purchase(String customer, UUID purchase, String amount, String at) {
