@@ -83,6 +83,22 @@ public class MetricsRepository {
 
     /** Adds the purchase to its month; false when it was counted before. */
     public boolean purchase(UUID customerId, UUID purchaseId, BigDecimal amount, Instant purchasedAt, YearMonth month) {
+        List<?> early = em.createNativeQuery("""
+                select month, refunded from purchase_fact where purchase_id = ?1 and purchased_at is null
+                for update""").setParameter(1, purchaseId).getResultList();
+        if (!early.isEmpty()) { // its refund came first: complete the row and move the refund to this month
+            Object[] row = (Object[]) early.get(0);
+            BigDecimal refunded = (BigDecimal) row[1];
+            em.createNativeQuery("""
+                    update purchase_fact set month = ?2, purchased_at = ?3, amount = ?4 where purchase_id = ?1""")
+                    .setParameter(1, purchaseId).setParameter(2, month.atDay(1)).setParameter(3, purchasedAt)
+                    .setParameter(4, amount).executeUpdate();
+            em.createNativeQuery("""
+                    update spend_month set refunded = refunded - ?3 where customer_id = ?1 and month = ?2""")
+                    .setParameter(1, customerId).setParameter(2, row[0]).setParameter(3, refunded).executeUpdate();
+            addToMonth(customerId, month, amount, refunded);
+            return true;
+        }
         int inserted = em.createNativeQuery("""
                 insert into purchase_fact (purchase_id, customer_id, month, purchased_at, amount)
                 values (?1, ?2, ?3, ?4, ?5) on conflict (purchase_id) do nothing""")
@@ -91,13 +107,18 @@ public class MetricsRepository {
         if (inserted == 0) {
             return false;
         }
-        em.createNativeQuery("""
-                insert into spend_month (customer_id, month, purchases, gross) values (?1, ?2, 1, ?3)
-                on conflict (customer_id, month) do update
-                set purchases = spend_month.purchases + 1, gross = spend_month.gross + excluded.gross""")
-                .setParameter(1, customerId).setParameter(2, month.atDay(1)).setParameter(3, amount)
-                .executeUpdate();
+        addToMonth(customerId, month, amount, BigDecimal.ZERO);
         return true;
+    }
+
+    private void addToMonth(UUID customerId, YearMonth month, BigDecimal gross, BigDecimal refunded) {
+        em.createNativeQuery("""
+                insert into spend_month (customer_id, month, purchases, gross, refunded) values (?1, ?2, 1, ?3, ?4)
+                on conflict (customer_id, month) do update
+                set purchases = spend_month.purchases + 1, gross = spend_month.gross + excluded.gross,
+                    refunded = spend_month.refunded + excluded.refunded""")
+                .setParameter(1, customerId).setParameter(2, month.atDay(1)).setParameter(3, gross)
+                .setParameter(4, refunded).executeUpdate();
     }
 
     /** Takes the refund off the month of its purchase (or of the refund, for a purchase not seen). */
@@ -105,6 +126,12 @@ public class MetricsRepository {
         List<?> month = em.createNativeQuery("""
                 update purchase_fact set refunded = refunded + ?2 where purchase_id = ?1 returning month""")
                 .setParameter(1, purchaseId).setParameter(2, amount).getResultList();
+        if (month.isEmpty()) { // the purchase has not arrived yet: the refund waits for it (see purchase)
+            em.createNativeQuery("""
+                    insert into purchase_fact (purchase_id, customer_id, month, purchased_at, amount, refunded)
+                    values (?1, ?2, ?3, null, 0, ?4)""").setParameter(1, purchaseId).setParameter(2, customerId)
+                    .setParameter(3, refundMonth.atDay(1)).setParameter(4, amount).executeUpdate();
+        }
         LocalDate bucket = month.isEmpty() ? refundMonth.atDay(1) : (LocalDate) month.get(0);
         em.createNativeQuery("""
                 insert into spend_month (customer_id, month, refunded) values (?1, ?2, ?3)
@@ -145,12 +172,18 @@ public class MetricsRepository {
                 .setParameter(4, at).executeUpdate();
     }
 
-    /** The customer rated the complaint's resolution (1-5); the latest rating counts. */
+    /**
+     * The customer rated the complaint's resolution (1-5); the latest rating counts. A rating means the complaint was
+     * resolved by then: unless a newer status is known (a reopening), it counts as closed.
+     */
     public void complaintRated(UUID complaintId, UUID customerId, int rating, Instant at) {
         em.createNativeQuery("""
                 insert into complaint_fact (complaint_id, customer_id, filed_at, open, status_at, rating)
                 values (?1, ?2, ?4, false, ?4, ?3)
-                on conflict (complaint_id) do update set rating = excluded.rating""")
+                on conflict (complaint_id) do update set rating = excluded.rating,
+                    open = case when complaint_fact.status_at <= excluded.status_at then false
+                                else complaint_fact.open end,
+                    status_at = greatest(complaint_fact.status_at, excluded.status_at)""")
                 .setParameter(1, complaintId).setParameter(2, customerId).setParameter(3, rating)
                 .setParameter(4, at).executeUpdate();
     }

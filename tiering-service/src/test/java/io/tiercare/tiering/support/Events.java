@@ -72,6 +72,25 @@ public final class Events {
                 .formatted(complaint, customer, rating, at));
     }
 
+    public static void refund(String customer, UUID purchase, String amount, String at) {
+        customer(customer, "purchase-refunded", """
+                {"customerId":"%s","purchaseId":"%s","refundId":"%s","amount":%s,"refundedAt":"%s"}"""
+                .formatted(customer, purchase, UUID.randomUUID(), amount, at));
+    }
+
+    public static void inquiry(String customer, String at) {
+        customer(customer, "inquiry-recorded", """
+                {"customerId":"%s","inquiryId":"%s","kind":"INQUIRY","channel":"APP","occurredAt":"%s"}"""
+                .formatted(customer, UUID.randomUUID(), at));
+    }
+
+    /** Sends a record again exactly as it was (same key, value and headers, hence the same ce_id). */
+    public static void resend(ConsumerRecord<String, String> record) {
+        ProducerRecord<String, String> copy = new ProducerRecord<>(record.topic(), record.key(), record.value());
+        record.headers().forEach(h -> copy.headers().add(h.key(), h.value()));
+        TestKafka.send(copy);
+    }
+
     public static void customer(String customer, String type, String data) {
         send("customer.events", customer, "tiercare.customer." + type + ".v1", "/tiercare/customer-service", data);
     }
