@@ -2,7 +2,9 @@ package io.tiercare.tiering.repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,7 @@ public class SchemeRepository {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final Map<String, PolicyDefinition> policies = new ConcurrentHashMap<>();
 
     SchemeRepository(EntityManager em, ObjectMapper mapper) {
         this.em = em;
@@ -74,16 +77,23 @@ public class SchemeRepository {
 
     private List<Scheme> schemes(String where, String code) {
         var query = em.createNativeQuery("""
-                select s.code, s.name, s.kind, s.description, s.current_version, p.definition::text, s.updated_at
-                from tier_scheme s join tier_policy p on p.scheme_code = s.code and p.version = s.current_version
+                select s.code, s.name, s.kind, s.description, s.current_version, s.updated_at from tier_scheme s
                 """ + where + " order by s.code");
         if (code != null) {
             query.setParameter(1, code);
         }
         return Rows.of(query)
                 .map(r -> new Scheme((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        ((Number) r[4]).intValue(), read((String) r[5]), (Instant) r[6]))
+                        ((Number) r[4]).intValue(), policy((String) r[0], ((Number) r[4]).intValue()),
+                        (Instant) r[5]))
                 .toList();
+    }
+
+    /** A policy version, parsed once: versions never change once written, so the cache needs no invalidation. */
+    private PolicyDefinition policy(String code, int version) {
+        return policies.computeIfAbsent(code + ":" + version, key -> read((String) em.createNativeQuery(
+                "select definition::text from tier_policy where scheme_code = ?1 and version = ?2")
+                .setParameter(1, code).setParameter(2, version).getSingleResult()));
     }
 
     private PolicyDefinition read(String json) {
