@@ -1,7 +1,10 @@
 package io.tiercare.tiering.repository;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -71,6 +74,49 @@ public class AdjustmentRepository {
                 where customer_id = ?1 and ended_at is null and expires_at <= ?2
                 returning scheme_code, id""").setParameter(1, customerId).setParameter(2, now))
                 .map(r -> (String) r[0]).collect(Collectors.toSet());
+    }
+
+    /** {@link #expire} for many customers: the schemes whose override just ended, by customer. */
+    public Map<UUID, Set<String>> expireAll(List<UUID> customerIds, Instant now) {
+        Map<UUID, Set<String>> ended = new HashMap<>();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var update = connection.prepareStatement("""
+                    update tier_override set ended_at = expires_at, ended_by = 'expiry'
+                    where customer_id = any(?) and ended_at is null and expires_at <= ?
+                    returning customer_id, scheme_code""")) {
+                update.setArray(1, connection.createArrayOf("uuid", customerIds.toArray()));
+                update.setTimestamp(2, java.sql.Timestamp.from(now));
+                try (var rows = update.executeQuery()) {
+                    while (rows.next()) {
+                        ended.computeIfAbsent(rows.getObject(1, UUID.class), k -> new HashSet<>())
+                                .add(rows.getString(2));
+                    }
+                }
+            }
+        });
+        return ended;
+    }
+
+    /** The overrides in force for many customers, by customer and scheme. */
+    public Map<UUID, Map<String, TierOverride>> activeOf(List<UUID> customerIds) {
+        Map<UUID, Map<String, TierOverride>> all = new HashMap<>();
+        Rows.forEach(em, "select " + OVERRIDE_COLUMNS + " from tier_override where customer_id = any(?) "
+                + "and ended_at is null", customerIds, r -> {
+                    TierOverride o = new TierOverride(r.getObject(1, UUID.class), r.getObject(2, UUID.class),
+                            r.getString(3), r.getString(4), r.getString(5), Rows.instant(r, 6), r.getString(7),
+                            Rows.instant(r, 8), Rows.instant(r, 9), r.getString(10), r.getObject(11, UUID.class));
+                    all.computeIfAbsent(o.customerId(), k -> new HashMap<>()).put(o.scheme(), o);
+                });
+        return all;
+    }
+
+    /** The schemes with an appeal pending, for many customers. */
+    public Map<UUID, Set<String>> pendingSchemesOf(List<UUID> customerIds) {
+        Map<UUID, Set<String>> all = new HashMap<>();
+        Rows.forEach(em, "select customer_id, scheme_code from tier_appeal where customer_id = any(?) "
+                + "and status = 'PENDING'", customerIds,
+                r -> all.computeIfAbsent(r.getObject(1, UUID.class), k -> new HashSet<>()).add(r.getString(2)));
+        return all;
     }
 
     public List<TierOverride> overrides(UUID customerId) {

@@ -4,10 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -286,27 +282,27 @@ public class MetricsRepository {
         Map<UUID, List<ComplaintFact>> complaints = new HashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
             Array array = connection.createArrayOf("uuid", ids.toArray());
-            query(connection, """
+            Rows.forEach(connection, """
                     select customer_id, registered_at, uses_competitor, inquiries_total from customer_metrics
                     where customer_id = any(?) and merged_into is null and erased_at is null""", array,
-                    r -> base.put(r.getObject(1, UUID.class), new Base(instant(r, 2), r.getBoolean(3), r.getInt(4))));
-            query(connection, "select referrer_id, count(*) from referral where referrer_id = any(?) group by 1",
+                    r -> base.put(r.getObject(1, UUID.class), new Base(Rows.instant(r, 2), r.getBoolean(3), r.getInt(4))));
+            Rows.forEach(connection, "select referrer_id, count(*) from referral where referrer_id = any(?) group by 1",
                     array, r -> referrals.put(r.getObject(1, UUID.class), r.getInt(2)));
-            query(connection, """
+            Rows.forEach(connection, """
                     select customer_id, min(purchased_at), max(purchased_at) from purchase_fact
                     where customer_id = any(?) group by 1""", array,
-                    r -> purchases.put(r.getObject(1, UUID.class), new Instant[] { instant(r, 2), instant(r, 3) }));
-            query(connection, """
+                    r -> purchases.put(r.getObject(1, UUID.class), new Instant[] { Rows.instant(r, 2), Rows.instant(r, 3) }));
+            Rows.forEach(connection, """
                     select customer_id, month, purchases, gross, refunded from spend_month
                     where customer_id = any(?) order by customer_id, month""", array,
                     r -> months.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new MonthSpend(YearMonth.from(r.getObject(2, LocalDate.class)), r.getInt(3),
                                     r.getBigDecimal(4), r.getBigDecimal(5))));
-            query(connection, """
+            Rows.forEach(connection, """
                     select customer_id, filed_at, open, severity, rating from complaint_fact
                     where customer_id = any(?)""", array,
                     r -> complaints.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new ComplaintFact(instant(r, 2), r.getBoolean(3), r.getString(4),
+                            .add(new ComplaintFact(Rows.instant(r, 2), r.getBoolean(3), r.getString(4),
                                     (Integer) r.getObject(5, Integer.class))));
         });
         List<CustomerMetrics> all = new ArrayList<>(base.size());
@@ -330,25 +326,5 @@ public class MetricsRepository {
                     '00000000-0000-0000-0000-000000000000' as uuid))
                 order by customer_id limit ?2""", UUID.class).setParameter(1, after).setParameter(2, limit)
                 .getResultList();
-    }
-
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, Array ids, RowReader reader) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, ids);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
-            }
-        }
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        java.sql.Timestamp at = row.getTimestamp(column);
-        return at == null ? null : at.toInstant();
     }
 }

@@ -2,7 +2,9 @@ package io.tiercare.tiering.repository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +40,19 @@ public class TierRepository {
         return Rows.of(em.createNativeQuery("select " + COLUMNS + " from customer_tier where customer_id = ?1 "
                 + "order by scheme_code" + (lock ? " for update" : "")).setParameter(1, customerId))
                 .map(TierRepository::standing).toList();
+    }
+
+    /** The standings of many customers, locked until the transaction ends, by customer and scheme. */
+    public Map<UUID, Map<String, Standing>> standingsOf(List<UUID> customerIds) {
+        Map<UUID, Map<String, Standing>> all = new HashMap<>();
+        Rows.forEach(em, "select " + COLUMNS + " from customer_tier where customer_id = any(?) for update",
+                customerIds, r -> {
+                    Standing s = new Standing(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+                            Rows.instant(r, 4), r.getInt(5), r.getBigDecimal(6), r.getString(7), r.getString(8),
+                            Rows.instant(r, 9), Rows.instant(r, 10), r.getBoolean(11), Rows.instant(r, 12));
+                    all.computeIfAbsent(s.customerId(), k -> new HashMap<>()).put(s.scheme(), s);
+                });
+        return all;
     }
 
     public void save(Standing s) {

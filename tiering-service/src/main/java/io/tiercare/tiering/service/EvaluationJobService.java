@@ -90,13 +90,9 @@ public class EvaluationJobService {
             return;
         }
         String reason = jobs.find(jobId).map(Job::reason).orElse("re-evaluation");
-        int customers = 0;
-        int changed = 0;
-        for (UUID customer : jobs.customers(range)) {
-            changed += evaluation.evaluate(customer, reason);
-            customers++;
-        }
-        jobs.chunkDone(jobId, chunk, customers, changed, clock.instant());
+        List<UUID> customers = jobs.customers(range);
+        int changed = evaluation.evaluateAll(customers, reason);
+        jobs.chunkDone(jobId, chunk, customers.size(), changed, clock.instant());
         if (jobs.find(jobId).filter(j -> "COMPLETED".equals(j.status())).isPresent()) {
             distribution.snapshot(); // the last chunk: today's distribution joins the trend
         }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -105,31 +106,63 @@ public class TierEvaluationService {
             return 0;
         }
         Instant now = clock.instant();
-        ZoneId zone = businessTime.zone();
-        LocalDate today = now.atZone(zone).toLocalDate();
-        Map<Metric, BigDecimal> values = facts.valuesOn(today, zone);
         Map<String, Standing> current = tiers.standings(customerId, true).stream()
                 .collect(Collectors.toMap(Standing::scheme, Function.identity()));
         Set<String> expired = adjustments.expire(customerId, now);
         Map<String, TierOverride> overrides = adjustments.active(customerId).stream()
                 .collect(Collectors.toMap(TierOverride::scheme, Function.identity()));
-        Set<String> appealed = adjustments.pendingSchemes(customerId);
+        return decide(facts, current, expired, overrides, adjustments.pendingSchemes(customerId), schemes.all(),
+                reason, released, now);
+    }
+
+    /**
+     * Evaluates many customers at once (bulk jobs): everything they need is loaded in a handful of set-based
+     * queries, and only what changes is written. Customers merged away or erased are skipped. Returns how many
+     * tiers changed.
+     */
+    public int evaluateAll(List<UUID> customerIds, String reason) {
+        List<CustomerMetrics> all = metrics.loadAll(customerIds);
+        if (all.isEmpty()) {
+            return 0;
+        }
+        List<UUID> ids = all.stream().map(CustomerMetrics::customerId).toList();
+        Instant now = clock.instant();
+        Map<UUID, Map<String, Standing>> current = tiers.standingsOf(ids);
+        Map<UUID, Set<String>> expired = adjustments.expireAll(ids, now);
+        Map<UUID, Map<String, TierOverride>> overrides = adjustments.activeOf(ids);
+        Map<UUID, Set<String>> appealed = adjustments.pendingSchemesOf(ids);
+        List<Scheme> all4 = schemes.all();
         int changes = 0;
-        for (Scheme scheme : schemes.all()) {
+        for (CustomerMetrics facts : all) {
+            UUID id = facts.customerId();
+            changes += decide(facts, current.getOrDefault(id, Map.of()), expired.getOrDefault(id, Set.of()),
+                    overrides.getOrDefault(id, Map.of()), appealed.getOrDefault(id, Set.of()), all4, reason,
+                    Set.of(), now);
+        }
+        return changes;
+    }
+
+    private int decide(CustomerMetrics facts, Map<String, Standing> current, Set<String> expired,
+            Map<String, TierOverride> overrides, Set<String> appealed, List<Scheme> schemeList, String reason,
+            Set<String> released, Instant now) {
+        ZoneId zone = businessTime.zone();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Map<Metric, BigDecimal> values = facts.valuesOn(today, zone);
+        boolean severeOpen = values.getOrDefault(Metric.SEVERE_OPEN_COMPLAINTS, BigDecimal.ZERO).signum() > 0;
+        int changes = 0;
+        for (Scheme scheme : schemeList) {
             Evaluation evaluation = Evaluator.evaluate(scheme.policy(), values);
-            Explanation explanation = explain(scheme, evaluation, values, facts, today, zone);
+            Lazy explanation = new Lazy(() -> explain(scheme, evaluation, values, facts, today, zone));
             Standing before = current.get(scheme.code());
             TierOverride override = overrides.get(scheme.code());
             boolean changed;
             if (override != null) {
-                changed = applyOverride(customerId, scheme, before, override, evaluation, explanation, now);
+                changed = applyOverride(facts.customerId(), scheme, before, override, evaluation, explanation, now);
             } else {
                 boolean ended = expired.contains(scheme.code());
-                boolean hold = appealed.contains(scheme.code())
-                        || values.getOrDefault(Metric.SEVERE_OPEN_COMPLAINTS, BigDecimal.ZERO).signum() > 0;
-                changed = apply(customerId, scheme, before, evaluation, explanation,
-                        ended ? reason + " (override expired)" : reason,
-                        ended || released.contains(scheme.code()), hold, now);
+                changed = apply(facts.customerId(), scheme, before, evaluation, explanation,
+                        ended ? reason + " (override expired)" : reason, ended || released.contains(scheme.code()),
+                        appealed.contains(scheme.code()) || severeOpen, now);
             }
             if (changed) {
                 changes++;
@@ -138,14 +171,70 @@ public class TierEvaluationService {
         return changes;
     }
 
+    /** The explanation, computed only if something needs it (a change, a warning, a standing to store). */
+    private static final class Lazy {
+        private final java.util.function.Supplier<Explanation> supplier;
+        private Explanation value;
+
+        Lazy(java.util.function.Supplier<Explanation> supplier) {
+            this.supplier = supplier;
+        }
+
+        Explanation get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
+    }
+
+    /** The explanation of the customer's standing in every scheme as of now (what the API shows). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Explanation> explainNow(UUID customerId) {
+        CustomerMetrics facts = metrics.load(customerId).orElse(null);
+        if (facts == null) {
+            return Map.of();
+        }
+        ZoneId zone = businessTime.zone();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        Map<Metric, BigDecimal> values = facts.valuesOn(today, zone);
+        Map<String, Explanation> explained = new LinkedHashMap<>();
+        for (Scheme scheme : schemes.all()) {
+            explained.put(scheme.code(),
+                    explain(scheme, Evaluator.evaluate(scheme.policy(), values), values, facts, today, zone));
+        }
+        return explained;
+    }
+
+    /**
+     * Stores the standing unless nothing that matters changed (tier, since, policy version, score, pending
+     * downgrade, warning): a daily run over everyone writes only what moved.
+     */
+    private void store(Standing before, UUID customerId, Scheme scheme, String tier, Instant since, BigDecimal score,
+            String pendingTier, Instant downgradeAt, Instant warningAt, boolean warned, Lazy explanation,
+            Instant now) {
+        if (before != null && before.tier().equals(tier) && before.since().equals(since)
+                && before.policyVersion() == scheme.version() && sameScore(before.score(), score)
+                && Objects.equals(before.pendingTier(), pendingTier)
+                && Objects.equals(before.downgradeAt(), downgradeAt)
+                && Objects.equals(before.warningAt(), warningAt) && before.warned() == warned) {
+            return;
+        }
+        tiers.save(new Standing(customerId, scheme.code(), tier, since, scheme.version(), score,
+                json(explanation.get()), pendingTier, downgradeAt, warningAt, warned, now));
+    }
+
+    private static boolean sameScore(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
     /** An override sets the tier while it is in force; returns whether the tier changed. */
     private boolean applyOverride(UUID customerId, Scheme scheme, Standing before, TierOverride override,
-            Evaluation evaluation, Explanation explanation, Instant now) {
-        String json = json(explanation);
+            Evaluation evaluation, Lazy explanation, Instant now) {
         String target = override.tier();
         if (before != null && target.equals(before.tier())) {
-            tiers.save(new Standing(customerId, scheme.code(), target, before.since(), scheme.version(),
-                    evaluation.score(), json, null, null, null, false, now));
+            store(before, customerId, scheme, target, before.since(), evaluation.score(), null, null, null, false,
+                    explanation, now);
             return false;
         }
         String direction = before == null ? "INITIAL"
@@ -155,8 +244,7 @@ public class TierEvaluationService {
                 : "override by " + override.createdBy() + ": " + override.reason();
         change(customerId, scheme, before == null ? null : before.tier(), target, direction, why,
                 evaluation.score(), target + ": set by hand until " + override.expiresAt(), now);
-        tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
-                null, null, null, false, now));
+        store(before, customerId, scheme, target, now, evaluation.score(), null, null, null, false, explanation, now);
         return true;
     }
 
@@ -165,44 +253,33 @@ public class TierEvaluationService {
      * {@code hold}: a downgrade waits, undated (open severe complaint, pending appeal). Returns whether the tier
      * changed.
      */
-    private boolean apply(UUID customerId, Scheme scheme, Standing before, Evaluation evaluation,
-            Explanation explanation, String reason, boolean immediate, boolean hold, Instant now) {
-        String json = json(explanation);
+    private boolean apply(UUID customerId, Scheme scheme, Standing before, Evaluation evaluation, Lazy explanation,
+            String reason, boolean immediate, boolean hold, Instant now) {
         String target = evaluation.tier();
+        BigDecimal score = evaluation.score();
         if (before == null) {
-            change(customerId, scheme, null, target, "INITIAL", reason, evaluation.score(), explanation.summary(),
-                    now);
-            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
-                    null, null, null, false, now));
+            change(customerId, scheme, null, target, "INITIAL", reason, score, explanation.get().summary(), now);
+            store(null, customerId, scheme, target, now, score, null, null, null, false, explanation, now);
             return true;
         }
         if (target.equals(before.tier())) {
-            tiers.save(new Standing(customerId, scheme.code(), target, before.since(), scheme.version(),
-                    evaluation.score(), json, null, null, null, false, now));
+            store(before, customerId, scheme, target, before.since(), score, null, null, null, false, explanation, now);
             return false;
         }
         int beforeIndex = indexOf(scheme.policy(), before.tier());
         boolean down = scheme.ranked() && beforeIndex >= 0 && evaluation.index() > beforeIndex;
-        if (!down) {
-            String direction = scheme.ranked() ? "UP" : "LATERAL";
-            change(customerId, scheme, before.tier(), target, direction, reason, evaluation.score(),
-                    explanation.summary(), now);
-            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
-                    null, null, null, false, now));
-            return true;
-        }
         Downgrade policy = scheme.policy().downgradeOrDefault();
-        if (policy.mode() == Downgrade.Mode.IMMEDIATE || immediate) {
-            change(customerId, scheme, before.tier(), target, "DOWN", reason, evaluation.score(),
-                    explanation.summary(), now);
-            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
-                    null, null, null, false, now));
+        if (!down || policy.mode() == Downgrade.Mode.IMMEDIATE || immediate) {
+            String direction = down ? "DOWN" : scheme.ranked() ? "UP" : "LATERAL";
+            change(customerId, scheme, before.tier(), target, direction, reason, score, explanation.get().summary(),
+                    now);
+            store(before, customerId, scheme, target, now, score, null, null, null, false, explanation, now);
             return true;
         }
         if (hold) {
             // held: no date runs while a severe complaint is open or an appeal pending; a fresh period starts after
-            tiers.save(new Standing(customerId, scheme.code(), before.tier(), before.since(), scheme.version(),
-                    evaluation.score(), json, target, null, null, false, now));
+            store(before, customerId, scheme, before.tier(), before.since(), score, target, null, null, false,
+                    explanation, now);
             return false;
         }
         Instant due = before.pendingTier() != null && before.downgradeAt() != null ? before.downgradeAt()
@@ -211,10 +288,8 @@ public class TierEvaluationService {
         if (!now.isBefore(due)) {
             String why = reason + (policy.mode() == Downgrade.Mode.GRACE_PERIOD ? " (grace period over)"
                     : " (end of the qualifying period)");
-            change(customerId, scheme, before.tier(), target, "DOWN", why, evaluation.score(),
-                    explanation.summary(), now);
-            tiers.save(new Standing(customerId, scheme.code(), target, now, scheme.version(), evaluation.score(), json,
-                    null, null, null, false, now));
+            change(customerId, scheme, before.tier(), target, "DOWN", why, score, explanation.get().summary(), now);
+            store(before, customerId, scheme, target, now, score, null, null, null, false, explanation, now);
             return true;
         }
         Instant warnAt = policy.warningDays() == null ? null
@@ -222,11 +297,11 @@ public class TierEvaluationService {
         boolean warned = before.warned() && due.equals(before.downgradeAt());
         if (!warned && warnAt != null && !now.isBefore(warnAt)) {
             publish(customerId, new DowngradeWarning(customerId, scheme.code(), before.tier(), target, due,
-                    scheme.version(), now, explanation.toReachNext()), DOWNGRADE_WARNING);
+                    scheme.version(), now, explanation.get().toReachNext()), DOWNGRADE_WARNING);
             warned = true;
         }
-        tiers.save(new Standing(customerId, scheme.code(), before.tier(), before.since(), scheme.version(),
-                evaluation.score(), json, target, due, warnAt, warned, now));
+        store(before, customerId, scheme, before.tier(), before.since(), score, target, due, warnAt, warned,
+                explanation, now);
         return false;
     }
 

@@ -67,6 +67,7 @@ public class TierQueryService {
                 .collect(Collectors.toMap(TierOverride::scheme, Function.identity()));
         Map<String, UUID> appeals = adjustments.appealsOf(id).stream().filter(a -> "PENDING".equals(a.status()))
                 .collect(Collectors.toMap(Appeal::scheme, Appeal::id));
+        Map<String, TierEvaluationService.Explanation> explained = evaluation.explainNow(id);
         List<TierView> views = tiers.standings(id, false).stream().map(s -> {
             Scheme scheme = byCode.get(s.scheme());
             TierRule rule = scheme == null ? null : scheme.policy().tiers().stream()
@@ -74,7 +75,8 @@ public class TierQueryService {
             return new TierView(s.scheme(), scheme == null ? null : scheme.name(), s.tier(),
                     rule == null ? null : rule.name(), rule == null ? null : rule.benefits(), s.since(),
                     s.policyVersion(), s.score(), s.pendingTier(), s.downgradeAt(), s.evaluatedAt(),
-                    overrides.get(s.scheme()), appeals.get(s.scheme()), read(s.explanation()));
+                    overrides.get(s.scheme()), appeals.get(s.scheme()), explained.containsKey(s.scheme())
+                            ? read(write(explained.get(s.scheme()))) : read(s.explanation()));
         }).toList();
         if (views.isEmpty()) {
             throw ResourceNotFoundException.of("Customer", customerId);
@@ -100,6 +102,15 @@ public class TierQueryService {
             throw ResourceNotFoundException.of("Customer", customerId);
         }
         return Page.of(tiers.history(id, scheme, page.offset(), page.size()), page, total);
+    }
+
+    /** Written and read back as the stored explanations are, so numbers keep the same form. */
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode read(String json) {
