@@ -32,7 +32,7 @@ public class EvaluationChunkConsumer {
     }
 
     @Incoming("evaluation-chunks")
-    @Blocking(ordered = false)
+    @Blocking(value = "evaluation-workers", ordered = false) // at most max-concurrency chunks at a time (see config)
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (!EvaluationJobService.CHUNK_TYPE.equals(event.type())) {
