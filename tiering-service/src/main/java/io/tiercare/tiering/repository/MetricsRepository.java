@@ -231,67 +231,37 @@ public class MetricsRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0));
     }
 
-    public boolean isErased(UUID customerId) {
-        return !em.createNativeQuery("select 1 from customer_metrics where customer_id = ?1 and erased_at is not null")
-                .setParameter(1, customerId).getResultList().isEmpty();
-    }
-
+    /** The metrics of a customer tiering grades: empty when unknown, merged away or erased. */
     public Optional<CustomerMetrics> load(UUID customerId) {
-        List<?> rows = em.createNativeQuery("""
-                select m.registered_at, m.uses_competitor, m.inquiries_total,
-                       (select count(*) from referral r where r.referrer_id = m.customer_id),
-                       (select min(purchased_at) from purchase_fact p where p.customer_id = m.customer_id),
-                       (select max(purchased_at) from purchase_fact p where p.customer_id = m.customer_id)
-                from customer_metrics m where m.customer_id = ?1 and m.merged_into is null""")
-                .setParameter(1, customerId).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        List<MonthSpend> months = Rows.of(em.createNativeQuery("""
-                select month, purchases, gross, refunded from spend_month where customer_id = ?1 order by month""")
-                .setParameter(1, customerId))
-                .map(r -> new MonthSpend(YearMonth.from((LocalDate) r[0]), ((Number) r[1]).intValue(),
-                        (BigDecimal) r[2], (BigDecimal) r[3]))
-                .toList();
-        List<ComplaintFact> complaints = Rows.of(em.createNativeQuery("""
-                select filed_at, open, severity, rating from complaint_fact where customer_id = ?1""")
-                .setParameter(1, customerId))
-                .map(r -> new ComplaintFact((Instant) r[0], (Boolean) r[1], (String) r[2],
-                        r[3] == null ? null : ((Number) r[3]).intValue()))
-                .toList();
-        return Optional.of(new CustomerMetrics(customerId, (Instant) row[0], (Boolean) row[1],
-                ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), (Instant) row[4], (Instant) row[5],
-                months, complaints));
+        return loadAll(List.of(customerId)).stream().findFirst();
     }
 
     /**
-     * The metrics of many customers at once (set-based: five queries whatever their number), for bulk work such as a
-     * simulation; customers merged away or erased are left out. In the order of {@code ids}.
+     * The metrics of many customers at once (set-based: three queries whatever their number), for bulk work such as
+     * a simulation or a re-evaluation job; customers merged away or erased are left out. In the order of
+     * {@code ids}.
      */
     public List<CustomerMetrics> loadAll(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        record Base(Instant registeredAt, boolean usesCompetitor, int inquiries) {
+        record Base(Instant registeredAt, boolean usesCompetitor, int inquiries, int referrals, Instant firstPurchase,
+                Instant lastPurchase) {
         }
         Map<UUID, Base> base = new HashMap<>();
-        Map<UUID, Integer> referrals = new HashMap<>();
-        Map<UUID, Instant[]> purchases = new HashMap<>();
         Map<UUID, List<MonthSpend>> months = new HashMap<>();
         Map<UUID, List<ComplaintFact>> complaints = new HashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
             Array array = connection.createArrayOf("uuid", ids.toArray());
             Rows.forEach(connection, """
-                    select customer_id, registered_at, uses_competitor, inquiries_total from customer_metrics
-                    where customer_id = any(?) and merged_into is null and erased_at is null""", array,
-                    r -> base.put(r.getObject(1, UUID.class), new Base(Rows.instant(r, 2), r.getBoolean(3), r.getInt(4))));
-            Rows.forEach(connection, "select referrer_id, count(*) from referral where referrer_id = any(?) group by 1",
-                    array, r -> referrals.put(r.getObject(1, UUID.class), r.getInt(2)));
-            Rows.forEach(connection, """
-                    select customer_id, min(purchased_at), max(purchased_at) from purchase_fact
-                    where customer_id = any(?) group by 1""", array,
-                    r -> purchases.put(r.getObject(1, UUID.class), new Instant[] { Rows.instant(r, 2), Rows.instant(r, 3) }));
+                    select m.customer_id, m.registered_at, m.uses_competitor, m.inquiries_total,
+                           (select count(*) from referral r where r.referrer_id = m.customer_id),
+                           (select min(purchased_at) from purchase_fact p where p.customer_id = m.customer_id),
+                           (select max(purchased_at) from purchase_fact p where p.customer_id = m.customer_id)
+                    from customer_metrics m
+                    where m.customer_id = any(?) and m.merged_into is null and m.erased_at is null""", array,
+                    r -> base.put(r.getObject(1, UUID.class), new Base(Rows.instant(r, 2), r.getBoolean(3),
+                            r.getInt(4), r.getInt(5), Rows.instant(r, 6), Rows.instant(r, 7))));
             Rows.forEach(connection, """
                     select customer_id, month, purchases, gross, refunded from spend_month
                     where customer_id = any(?) order by customer_id, month""", array,
@@ -309,9 +279,8 @@ public class MetricsRepository {
         for (UUID id : ids) {
             Base b = base.get(id);
             if (b != null) {
-                Instant[] firstLast = purchases.getOrDefault(id, new Instant[2]);
-                all.add(new CustomerMetrics(id, b.registeredAt(), b.usesCompetitor(), b.inquiries(),
-                        referrals.getOrDefault(id, 0), firstLast[0], firstLast[1], months.getOrDefault(id, List.of()),
+                all.add(new CustomerMetrics(id, b.registeredAt(), b.usesCompetitor(), b.inquiries(), b.referrals(),
+                        b.firstPurchase(), b.lastPurchase(), months.getOrDefault(id, List.of()),
                         complaints.getOrDefault(id, List.of())));
             }
         }

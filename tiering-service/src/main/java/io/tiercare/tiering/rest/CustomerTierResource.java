@@ -13,7 +13,7 @@ import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.repository.TierRepository.Change;
-import io.tiercare.tiering.service.CustomerVisibility;
+import io.tiercare.tiering.service.TierLookup;
 import io.tiercare.tiering.service.TierQueryService;
 import io.tiercare.tiering.service.TierQueryService.CustomerTiers;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,12 +34,12 @@ import jakarta.ws.rs.core.MediaType;
 public class CustomerTierResource {
 
     private final TierQueryService service;
-    private final CustomerVisibility visibility;
+    private final TierLookup lookup;
     private final SecurityIdentity identity;
 
-    CustomerTierResource(TierQueryService service, CustomerVisibility visibility, SecurityIdentity identity) {
+    CustomerTierResource(TierQueryService service, TierLookup lookup, SecurityIdentity identity) {
         this.service = service;
-        this.visibility = visibility;
+        this.lookup = lookup;
         this.identity = identity;
     }
 
@@ -53,7 +53,7 @@ public class CustomerTierResource {
     @APIResponse(responseCode = "200", description = "The tiers",
             content = @Content(schema = @Schema(implementation = CustomerTiers.class)))
     public CustomerTiers tiers(@PathParam("customerId") UUID customerId) {
-        visibility.require(customerId);
+        lookup.requireVisible(customerId);
         return service.tiers(customerId);
     }
 
@@ -76,7 +76,7 @@ public class CustomerTierResource {
     @APIResponse(responseCode = "200", description = "A page of changes")
     public Page<Change> history(@PathParam("customerId") UUID customerId, @QueryParam("scheme") String scheme,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        visibility.require(customerId);
+        lookup.requireVisible(customerId);
         return service.history(customerId, scheme, PageRequest.of(page, size));
     }
 }

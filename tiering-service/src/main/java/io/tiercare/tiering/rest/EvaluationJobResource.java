@@ -58,9 +58,7 @@ public class EvaluationJobResource {
             content = @Content(schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response start(@Valid StartJob start) {
-        String reason = start == null || start.reason() == null || start.reason().isBlank() ? "re-evaluation"
-                : start.reason().strip();
-        Job job = jobs.start(reason, identity.getPrincipal().getName());
+        Job job = jobs.start(start == null ? null : start.reason(), identity.getPrincipal().getName());
         return Response.accepted(job).location(URI.create("/api/v1/tier-evaluations/" + job.id())).build();
     }
 

@@ -16,7 +16,7 @@ import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
 import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
 import io.tiercare.tiering.service.AdjustmentService;
-import io.tiercare.tiering.service.CustomerVisibility;
+import io.tiercare.tiering.service.TierLookup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,12 +52,12 @@ public class TierAdjustmentResource {
     }
 
     private final AdjustmentService service;
-    private final CustomerVisibility visibility;
+    private final TierLookup lookup;
     private final SecurityIdentity identity;
 
-    TierAdjustmentResource(AdjustmentService service, CustomerVisibility visibility, SecurityIdentity identity) {
+    TierAdjustmentResource(AdjustmentService service, TierLookup lookup, SecurityIdentity identity) {
         this.service = service;
-        this.visibility = visibility;
+        this.lookup = lookup;
         this.identity = identity;
     }
 
@@ -106,7 +106,7 @@ public class TierAdjustmentResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response file(@PathParam("customerId") UUID customerId, @NotNull @Valid FileAppeal body) {
-        visibility.require(customerId);
+        lookup.requireVisible(customerId);
         Appeal appeal = service.file(customerId, body.scheme(), body.changeId(), body.reason(), caller());
         return Response.created(URI.create("/api/v1/tier-appeals/" + appeal.id())).entity(appeal).build();
     }
@@ -117,7 +117,7 @@ public class TierAdjustmentResource {
     @Operation(summary = "The customer's appeals, newest first")
     @APIResponse(responseCode = "200", description = "The appeals")
     public List<Appeal> appeals(@PathParam("customerId") UUID customerId) {
-        visibility.require(customerId);
+        lookup.requireVisible(customerId);
         return service.appealsOf(customerId);
     }
 

@@ -11,11 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
-import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
 import io.tiercare.tiering.service.AdjustmentService;
-import io.tiercare.tiering.service.CustomerVisibility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,12 +42,10 @@ public class TierAppealResource {
     }
 
     private final AdjustmentService service;
-    private final CustomerVisibility visibility;
     private final SecurityIdentity identity;
 
-    TierAppealResource(AdjustmentService service, CustomerVisibility visibility, SecurityIdentity identity) {
+    TierAppealResource(AdjustmentService service, SecurityIdentity identity) {
         this.service = service;
-        this.visibility = visibility;
         this.identity = identity;
     }
 
@@ -73,11 +69,7 @@ public class TierAppealResource {
             content = @Content(schema = @Schema(implementation = Appeal.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Appeal appeal(@PathParam("id") UUID id) {
-        Appeal appeal = service.appeal(id);
-        if (!visibility.visible(appeal.customerId())) {
-            throw ResourceNotFoundException.of("Appeal", id); // another account manager's customer
-        }
-        return appeal;
+        return service.appeal(id);
     }
 
     @POST

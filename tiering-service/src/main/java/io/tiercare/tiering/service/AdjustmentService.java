@@ -21,8 +21,6 @@ import io.tiercare.tiering.domain.PolicyDefinition.TierRule;
 import io.tiercare.tiering.repository.AdjustmentRepository;
 import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
 import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
-import io.tiercare.tiering.repository.MetricsRepository;
-import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.Scheme;
 import io.tiercare.tiering.repository.TierRepository;
 import io.tiercare.tiering.repository.TierRepository.Change;
@@ -45,20 +43,18 @@ public class AdjustmentService {
 
     private final AdjustmentRepository adjustments;
     private final TierRepository tiers;
-    private final SchemeRepository schemes;
-    private final MetricsRepository metrics;
+    private final TierLookup lookup;
     private final TierEvaluationService evaluation;
     private final Clock clock;
     private final Duration overturnedFor;
 
-    AdjustmentService(AdjustmentRepository adjustments, TierRepository tiers, SchemeRepository schemes,
-            MetricsRepository metrics, TierEvaluationService evaluation, Clock clock,
+    AdjustmentService(AdjustmentRepository adjustments, TierRepository tiers, TierLookup lookup,
+            TierEvaluationService evaluation, Clock clock,
             @ConfigProperty(name = "tiercare.tiering.overturned-appeal-holds-for", defaultValue = "P90D")
             Duration overturnedFor) {
         this.adjustments = adjustments;
         this.tiers = tiers;
-        this.schemes = schemes;
-        this.metrics = metrics;
+        this.lookup = lookup;
         this.evaluation = evaluation;
         this.clock = clock;
         this.overturnedFor = overturnedFor;
@@ -67,8 +63,8 @@ public class AdjustmentService {
     /** Sets the tier by hand until {@code expiresAt}; replaces an override in force in the scheme. */
     public TierOverride override(UUID customerId, String schemeCode, String tier, String reason, Instant expiresAt,
             String by) {
-        UUID id = known(customerId);
-        Scheme scheme = scheme(schemeCode);
+        UUID id = lookup.gradedCustomer(customerId);
+        Scheme scheme = lookup.scheme(schemeCode);
         Set<String> codes = scheme.policy().tiers().stream().map(TierRule::code)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         if (!codes.contains(tier)) {
@@ -90,8 +86,8 @@ public class AdjustmentService {
 
     /** Ends the override in force; the rules' tier applies again at once. */
     public void endOverride(UUID customerId, String schemeCode, String by) {
-        UUID id = known(customerId);
-        Scheme scheme = scheme(schemeCode);
+        UUID id = lookup.gradedCustomer(customerId);
+        Scheme scheme = lookup.scheme(schemeCode);
         tiers.standings(id, true);
         if (!adjustments.end(id, scheme.code(), clock.instant(), by)) {
             throw new ResourceNotFoundException("No override is in force for customer " + customerId + " in "
@@ -102,13 +98,13 @@ public class AdjustmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TierOverride> overrides(UUID customerId) {
-        return adjustments.overrides(known(customerId));
+        return adjustments.overrides(lookup.gradedCustomer(customerId));
     }
 
     /** Files an appeal against the latest change in a scheme, within 30 days of it. */
     public Appeal file(UUID customerId, String schemeCode, long changeId, String reason, String by) {
-        UUID id = known(customerId);
-        Scheme scheme = scheme(schemeCode);
+        UUID id = lookup.gradedCustomer(customerId);
+        Scheme scheme = lookup.scheme(schemeCode);
         tiers.standings(id, true);
         Change change = tiers.change(id, changeId).filter(c -> c.scheme().equals(scheme.code()))
                 .orElseThrow(() -> new ResourceNotFoundException("Customer " + customerId + " has no change "
@@ -172,7 +168,8 @@ public class AdjustmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Appeal appeal(UUID id) {
-        return adjustments.appeal(id, false).orElseThrow(() -> ResourceNotFoundException.of("Appeal", id));
+        return adjustments.appeal(id, false).filter(a -> lookup.visible(a.customerId())) // another manager's: 404
+                .orElseThrow(() -> ResourceNotFoundException.of("Appeal", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -183,18 +180,7 @@ public class AdjustmentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Appeal> appealsOf(UUID customerId) {
-        return adjustments.appealsOf(known(customerId));
+        return adjustments.appealsOf(lookup.gradedCustomer(customerId));
     }
 
-    private UUID known(UUID customerId) {
-        UUID id = metrics.resolve(customerId);
-        if (metrics.load(id).isEmpty() || metrics.isErased(id)) {
-            throw ResourceNotFoundException.of("Customer", customerId);
-        }
-        return id;
-    }
-
-    private Scheme scheme(String code) {
-        return schemes.find(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
-    }
 }

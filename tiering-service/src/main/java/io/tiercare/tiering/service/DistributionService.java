@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.Problem.Violation;
-import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.tiering.domain.CustomerMetrics;
 import io.tiercare.tiering.domain.Evaluator;
@@ -72,20 +71,22 @@ public class DistributionService {
     private final DistributionRepository distribution;
     private final MetricsRepository metrics;
     private final SchemeRepository schemes;
+    private final TierLookup lookup;
     private final BusinessTime businessTime;
     private final Clock clock;
 
     DistributionService(DistributionRepository distribution, MetricsRepository metrics, SchemeRepository schemes,
-            BusinessTime businessTime, Clock clock) {
+            TierLookup lookup, BusinessTime businessTime, Clock clock) {
         this.distribution = distribution;
         this.metrics = metrics;
         this.schemes = schemes;
+        this.lookup = lookup;
         this.businessTime = businessTime;
         this.clock = clock;
     }
 
     public Distribution distribution(String code, int trendDays) {
-        Scheme scheme = scheme(code);
+        Scheme scheme = lookup.scheme(code);
         Instant now = clock.instant();
         LocalDate today = now.atZone(businessTime.zone()).toLocalDate();
         YearMonth month = YearMonth.from(today);
@@ -119,7 +120,7 @@ public class DistributionService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Scheme scheme = scheme(code);
+        Scheme scheme = lookup.scheme(code);
         PolicyDefinition current = scheme.policy();
         Instant now = clock.instant();
         ZoneId zone = businessTime.zone();
@@ -206,7 +207,4 @@ public class DistributionService {
         return whole.signum() == 0 ? BigDecimal.ZERO.setScale(4) : part.divide(whole, 4, RoundingMode.HALF_UP);
     }
 
-    private Scheme scheme(String code) {
-        return schemes.find(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
-    }
 }

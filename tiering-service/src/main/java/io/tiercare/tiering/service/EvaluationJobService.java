@@ -54,9 +54,12 @@ public class EvaluationJobService {
         this.chunkSize = chunkSize;
     }
 
-    /** Starts a job over every customer; {@code reason} becomes the reason of each change it makes. */
+    /**
+     * Starts a job over every customer; {@code reason} (blank: "re-evaluation") becomes the reason of each change it
+     * makes.
+     */
     public Job start(String reason, String requestedBy) {
-        return start(reason, null, requestedBy);
+        return start(reason == null || reason.isBlank() ? "re-evaluation" : reason.strip(), null, requestedBy);
     }
 
     /**

@@ -102,8 +102,8 @@ public class TierEvaluationService {
      */
     public int evaluate(UUID customerId, String reason, Set<String> released) {
         CustomerMetrics facts = metrics.load(customerId).orElse(null);
-        if (facts == null || metrics.isErased(customerId)) {
-            return 0;
+        if (facts == null) {
+            return 0; // unknown, merged away or erased
         }
         Instant now = clock.instant();
         Map<String, Standing> current = tiers.standings(customerId, true).stream()

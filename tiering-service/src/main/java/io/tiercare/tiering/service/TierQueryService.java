@@ -46,15 +46,18 @@ public class TierQueryService {
     private final TierRepository tiers;
     private final TierEvaluationService evaluation;
     private final AdjustmentRepository adjustments;
+    private final TierLookup lookup;
     private final ObjectMapper mapper;
 
     TierQueryService(MetricsRepository metrics, SchemeRepository schemes, TierRepository tiers,
-            TierEvaluationService evaluation, AdjustmentRepository adjustments, ObjectMapper mapper) {
+            TierEvaluationService evaluation, AdjustmentRepository adjustments, TierLookup lookup,
+            ObjectMapper mapper) {
         this.metrics = metrics;
         this.schemes = schemes;
         this.tiers = tiers;
         this.evaluation = evaluation;
         this.adjustments = adjustments;
+        this.lookup = lookup;
         this.mapper = mapper;
     }
 
@@ -86,10 +89,7 @@ public class TierQueryService {
 
     /** Re-evaluates now (after a correction, or to apply a due downgrade) and returns the result. */
     public CustomerTiers reevaluate(UUID customerId, String requestedBy) {
-        UUID id = metrics.resolve(customerId);
-        if (metrics.load(id).isEmpty() || metrics.isErased(id)) {
-            throw ResourceNotFoundException.of("Customer", customerId);
-        }
+        UUID id = lookup.gradedCustomer(customerId);
         evaluation.evaluate(id, "re-evaluation requested by " + requestedBy);
         return tiers(id);
     }

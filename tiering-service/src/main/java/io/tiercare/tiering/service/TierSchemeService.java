@@ -21,13 +21,15 @@ public class TierSchemeService {
     private final SchemeRepository schemes;
     private final DistributionService distribution;
     private final EvaluationJobService jobs;
+    private final TierLookup lookup;
     private final Clock clock;
 
     TierSchemeService(SchemeRepository schemes, DistributionService distribution, EvaluationJobService jobs,
-            Clock clock) {
+            TierLookup lookup, Clock clock) {
         this.schemes = schemes;
         this.distribution = distribution;
         this.jobs = jobs;
+        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -42,7 +44,7 @@ public class TierSchemeService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Scheme get(String code) {
-        return schemes.find(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
+        return lookup.scheme(code);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

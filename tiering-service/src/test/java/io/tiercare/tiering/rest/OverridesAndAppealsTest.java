@@ -215,6 +215,27 @@ class OverridesAndAppealsTest extends OnTestDay {
                 .body("detail", containsString("within 30 days"));
     }
 
+    @Test
+    void unknownCustomersSchemesAndAppealsAnswer404AndBadFiltersAnswer400() {
+        String nobody = UUID.randomUUID().toString();
+        String appeal = UUID.randomUUID().toString();
+        as("ANALYST").when().get("/api/v1/customers/" + nobody + "/tiers/overrides").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("SUPERVISOR").contentType("application/json").body(Map.of("tier", "CORE", "reason", "x", "expiresAt",
+                "2027-01-31T16:00:00Z")).when().put("/api/v1/customers/" + nobody + "/tiers/VALUE/override").then()
+                .statusCode(404);
+        as("AGENT").contentType("application/json").body(Map.of("scheme", "VALUE", "changeId", 1, "reason", "x"))
+                .when().post("/api/v1/customers/" + nobody + "/tiers/appeals").then().statusCode(404);
+        as("ANALYST").when().get("/api/v1/tier-appeals/" + appeal).then().statusCode(404)
+                .body("detail", containsString(appeal));
+        as("SUPERVISOR").contentType("application/json").body(Map.of("decision", "UPHELD", "reason", "x")).when()
+                .post("/api/v1/tier-appeals/" + appeal + "/decision").then().statusCode(404);
+        as("ANALYST").queryParam("status", "MAYBE").when().get("/api/v1/tier-appeals").then().statusCode(400)
+                .contentType("application/problem+json");
+        as("ANALYST").when().get("/api/v1/tier-schemes/NOPE/distribution").then().statusCode(404);
+        as("AGENT").when().get("/api/v1/tier-appeals").then().statusCode(403);
+    }
+
     /** Registered 2025-06-01 with account manager am-zhao, one 40 000 CNY purchase: IMPORTANT. */
     private static String importantCustomer(String purchasedAt) {
         String customer = UUID.randomUUID().toString();

@@ -1,6 +1,7 @@
 package io.tiercare.tiering.rest;
 
 import static io.restassured.RestAssured.given;
+import static io.tiercare.tiering.support.Events.as;
 import static io.tiercare.tiering.support.Events.awaitTierEvent;
 import static io.tiercare.tiering.support.Events.purchase;
 import static io.tiercare.tiering.support.Events.registered;
@@ -65,11 +66,31 @@ class TierEventContractTest {
     }
 
     @Test
+    void shouldShareBulkJobChunksAsMessagesThatMatchTheirSchema() {
+        String chunkType = "tiercare.tiering.evaluation-chunk.v1";
+        assertThat(EventSchemas.violations(chunkType, EventSchemas.example(chunkType))).isEmpty();
+        String job = as("ADMIN").contentType("application/json").body("{\"reason\":\"contract\"}").when()
+                .post("/api/v1/tier-evaluations").then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> as("ANALYST")
+                .when().get("/api/v1/tier-evaluations/" + job).then()
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED")));
+
+        List<ConsumerRecord<String, String>> chunks = TestKafka.readAll("tiering.evaluation-chunks").stream()
+                .filter(r -> r.key().startsWith(job + "/")).toList();
+        assertThat(chunks).isNotEmpty();
+        for (ConsumerRecord<String, String> chunk : chunks) {
+            assertThat(TestKafka.header(chunk, "ce_type")).isEqualTo(chunkType);
+            assertThat(EventSchemas.violations(chunkType, chunk.value())).as(chunk.value()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldServeTheAsyncApiDocumentAndTheSchemas() {
         given().when().get("/asyncapi.yaml").then().statusCode(200)
                 .body(containsString("address: tier.events"))
                 .body(containsString("name: tiercare.tier.downgrade-warning.v1"))
-                .body(containsString("only additive changes"));
+                .body(containsString("only additive changes"))
+                .body(containsString("address: tiering.evaluation-chunks"));
         given().when().get("/events/tiercare.tier.changed.v1.schema.json").then().statusCode(200)
                 .body(containsString("\"$id\": \"urn:tiercare:schema:tiercare.tier.changed.v1\""));
     }

@@ -7,24 +7,44 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.repository.MetricsRepository;
+import io.tiercare.tiering.repository.SchemeRepository;
+import io.tiercare.tiering.repository.SchemeRepository.Scheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Who may see which customer's tiers: an account manager only their own customers (404 for the others). */
+/**
+ * The lookups every request starts with, answered 404 when they fail: a scheme by code, a customer tiering grades,
+ * and whether the caller may see that customer (an account manager only their own).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class CustomerVisibility {
+public class TierLookup {
 
     private final SecurityIdentity identity;
     private final MetricsRepository metrics;
+    private final SchemeRepository schemes;
 
-    CustomerVisibility(SecurityIdentity identity, MetricsRepository metrics) {
+    TierLookup(SecurityIdentity identity, MetricsRepository metrics, SchemeRepository schemes) {
         this.identity = identity;
         this.metrics = metrics;
+        this.schemes = schemes;
+    }
+
+    public Scheme scheme(String code) {
+        return schemes.find(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
+    }
+
+    /** The customer this id stands for (a merged id: its survivor), known to tiering and not erased. */
+    public UUID gradedCustomer(UUID customerId) {
+        UUID id = metrics.resolve(customerId);
+        if (metrics.load(id).isEmpty()) {
+            throw ResourceNotFoundException.of("Customer", customerId);
+        }
+        return id;
     }
 
     /** Throws 404 unless the caller may see the customer. */
-    public void require(UUID customerId) {
+    public void requireVisible(UUID customerId) {
         if (!visible(customerId)) {
             throw ResourceNotFoundException.of("Customer", customerId);
         }
