@@ -7,6 +7,9 @@ import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
 /** A CloudEvent read from a Kafka record in binary mode: the attributes from the headers, the data still as JSON. */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time, String data,
         String topic, int partition, long offset) {
@@ -32,6 +35,13 @@ public record IncomingEvent(String id, String type, String source, String subjec
         }
         return new IncomingEvent(id, type, source, header(record, CloudEventHeaders.SUBJECT), time, record.value(),
                 record.topic(), record.partition(), record.offset());
+    }
+
+    /** As {@link #from(ConsumerRecord)}, for a record of a batch. */
+    @SuppressWarnings("unchecked")
+    public static IncomingEvent from(KafkaRecord<String, String> record) {
+        return from((ConsumerRecord<String, String>) record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("not a record read from Kafka")).getRecord());
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

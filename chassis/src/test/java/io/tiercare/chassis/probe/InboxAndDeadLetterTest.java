@@ -71,6 +71,24 @@ class InboxAndDeadLetterTest {
                 .isEqualTo("invalid tiercare.probe.noted.v1 data: text must not be blank");
     }
 
+    @Test
+    void shouldDeadLetterOnlyTheRecordThatFailsAndApplyTheRestOfItsBatch() {
+        String before = "before-" + UUID.randomUUID();
+        String exploding = ProbeConsumer.EXPLODING + UUID.randomUUID();
+        String explodingId = UUID.randomUUID().toString();
+        String after = "after-" + UUID.randomUUID();
+        TestKafka.send(event(UUID.randomUUID().toString(), ProbeService.NOTED, "{\"text\":\"" + before + "\"}"));
+        TestKafka.send(event(explodingId, ProbeService.NOTED, "{\"text\":\"" + exploding + "\"}"));
+        TestKafka.send(event(UUID.randomUUID().toString(), ProbeService.NOTED, "{\"text\":\"" + after + "\"}"));
+
+        ConsumerRecord<String, String> dead = TestKafka.awaitRecord(DLQ,
+                r -> explodingId.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(30));
+        assertThat(TestKafka.header(dead, "dead-letter-reason")).isEqualTo("exploded on " + exploding);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.effects(after) == 1);
+        assertThat(service.effects(before)).isEqualTo(1);
+        assertThat(service.effects(exploding)).as("the failed record's effect was rolled back").isZero();
+    }
+
     private static ProducerRecord<String, String> event(String id, String type, String data) {
         ProducerRecord<String, String> record = new ProducerRecord<>(ProbeService.TOPIC, "customer-1", data);
         header(record, "ce_specversion", "1.0");

@@ -1,28 +1,35 @@
 package io.tiercare.chassis.probe;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.events.PoisonMessageException;
+import io.tiercare.chassis.inbox.EventBatchHandler;
+import io.tiercare.chassis.inbox.EventBatches;
 import io.tiercare.chassis.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 
-/** A consumer written the way services write theirs: decode, claim in the inbox, apply. */
+/** A consumer written the way services write theirs: a poll at a time; decode, claim in the inbox, apply. */
 @ApplicationScoped
 public class ProbeConsumer {
 
     public static final String NAME = "probe-consumer";
+    /** A note starting with this fails after its effect was written: the effect must not stay. */
+    public static final String EXPLODING = "explode-";
 
     private final Inbox inbox;
     private final ProbeService service;
+    private final EventBatches batches;
 
-    ProbeConsumer(Inbox inbox, ProbeService service) {
+    ProbeConsumer(Inbox inbox, ProbeService service, EventBatches batches) {
         this.inbox = inbox;
         this.service = service;
+        this.batches = batches;
     }
 
     record Noted(@NotBlank String text) {
@@ -30,12 +37,20 @@ public class ProbeConsumer {
 
     @Incoming("probe-in")
     @Blocking(ordered = true)
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!ProbeService.NOTED.equals(event.type())) {
-            throw new PoisonMessageException("unknown event type " + event.type());
-        }
-        inbox.once(NAME, event, Noted.class, noted -> service.recordEffect(event.id(), noted.text()));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> new EventBatchHandler() {
+            @Override
+            public void apply(IncomingEvent event) {
+                if (!ProbeService.NOTED.equals(event.type())) {
+                    throw new PoisonMessageException("unknown event type " + event.type());
+                }
+                inbox.once(NAME, event, Noted.class, noted -> {
+                    service.recordEffect(event.id(), noted.text());
+                    if (noted.text().startsWith(EXPLODING)) {
+                        throw new IllegalStateException("exploded on " + noted.text());
+                    }
+                });
+            }
+        });
     }
 }

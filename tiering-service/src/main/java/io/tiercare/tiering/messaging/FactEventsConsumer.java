@@ -3,26 +3,32 @@ package io.tiercare.tiering.messaging;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiercare.chassis.events.IncomingEvent;
+import io.tiercare.chassis.inbox.EventBatchHandler;
+import io.tiercare.chassis.inbox.EventBatches;
 import io.tiercare.chassis.inbox.Inbox;
 import io.tiercare.tiering.service.MetricsProjection;
+import io.tiercare.tiering.service.MetricsProjection.Changes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Reads the other services' events into the metrics projection and re-evaluates the customer, each in one
- * transaction with its inbox claim: {@code customer.events} (registrations, purchases, refunds, inquiries, merges,
- * erasures) and {@code complaint.events} (complaints filed, resolved, closed, reopened, rated). Our own copies of the
- * payloads (tolerant reader): only the fields tiering needs; types it does not grade on are skipped.
+ * Reads the other services' events into the metrics projection and re-evaluates the customers they touch:
+ * {@code customer.events} (registrations, purchases, refunds, inquiries, merges, erasures) and
+ * {@code complaint.events} (complaints filed, resolved, closed, reopened, rated). A poll's records are applied in
+ * order in one transaction with their inbox claims, then everyone they touched is evaluated once, set-based; a
+ * record that fails on its own is dead-lettered (see {@link EventBatches}). Our own copies of the payloads (tolerant
+ * reader): only the fields tiering needs; types it does not grade on are skipped.
  */
 @ApplicationScoped
 public class FactEventsConsumer {
@@ -75,74 +81,95 @@ public class FactEventsConsumer {
 
     private final Inbox inbox;
     private final MetricsProjection projection;
+    private final EventBatches batches;
 
-    FactEventsConsumer(Inbox inbox, MetricsProjection projection) {
+    FactEventsConsumer(Inbox inbox, MetricsProjection projection, EventBatches batches) {
         this.inbox = inbox;
         this.projection = projection;
+        this.batches = batches;
     }
 
     @Incoming("customer-events")
     @Blocking(ordered = true)
-    @Transactional
-    public void customerEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
+    public CompletionStage<Void> customerEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> handler(this::customerEvent));
+    }
+
+    @Incoming("complaint-events")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> complaintEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> handler(this::complaintEvent));
+    }
+
+    private EventBatchHandler handler(BiConsumer<IncomingEvent, Changes> apply) {
+        Changes changes = projection.changes();
+        return new EventBatchHandler() {
+            @Override
+            public void apply(IncomingEvent event) {
+                apply.accept(event, changes);
+            }
+
+            @Override
+            public void complete() {
+                changes.evaluate();
+            }
+        };
+    }
+
+    private void customerEvent(IncomingEvent event, Changes changes) {
         switch (event.type()) {
             case "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class, e -> {
                 Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
-                projection.profile(e.customerId(), e.registeredAt(), Boolean.TRUE.equals(p.usesCompetitor()),
+                changes.profile(e.customerId(), e.registeredAt(), Boolean.TRUE.equals(p.usesCompetitor()),
                         p.referredBy(), "registered");
-                projection.accountManager(e.customerId(), e.accountManagerId());
+                changes.accountManager(e.customerId(), e.accountManagerId());
             });
             case "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS, event, Updated.class, e -> {
                 Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
-                projection.profile(e.customerId(), null, Boolean.TRUE.equals(p.usesCompetitor()), p.referredBy(),
+                changes.profile(e.customerId(), null, Boolean.TRUE.equals(p.usesCompetitor()), p.referredBy(),
                         "profile updated");
             });
             case "tiercare.customer.purchase-recorded.v1" -> inbox.once(CUSTOMER_EVENTS, event,
                     PurchaseRecorded.class,
-                    e -> projection.purchase(e.customerId(), e.purchaseId(), e.amount(), e.purchasedAt()));
+                    e -> changes.purchase(e.customerId(), e.purchaseId(), e.amount(), e.purchasedAt()));
             case "tiercare.customer.purchase-refunded.v1" -> inbox.once(CUSTOMER_EVENTS, event,
                     PurchaseRefunded.class,
-                    e -> projection.refund(e.customerId(), e.purchaseId(), e.amount(), e.refundedAt()));
+                    e -> changes.refund(e.customerId(), e.purchaseId(), e.amount(), e.refundedAt()));
             case "tiercare.customer.inquiry-recorded.v1" -> inbox.once(CUSTOMER_EVENTS, event,
-                    InquiryRecorded.class, e -> projection.inquiry(e.customerId(), e.occurredAt()));
+                    InquiryRecorded.class, e -> changes.inquiry(e.customerId(), e.occurredAt()));
             case "tiercare.customer.merged.v1" -> inbox.once(CUSTOMER_EVENTS, event, Merged.class,
-                    e -> projection.merge(e.customerId(), e.mergedCustomerId()));
+                    e -> changes.merge(e.customerId(), e.mergedCustomerId()));
             case "tiercare.customer.erased.v1" -> inbox.once(CUSTOMER_EVENTS, event, Erased.class,
-                    e -> projection.erase(e.customerId(), e.erasedAt()));
+                    e -> changes.erase(e.customerId(), e.erasedAt()));
             case "tiercare.customer.account-manager-assigned.v1" -> inbox.once(CUSTOMER_EVENTS, event,
-                    AccountManagerAssigned.class, e -> projection.accountManager(e.customerId(), e.accountManagerId()));
+                    AccountManagerAssigned.class, e -> changes.accountManager(e.customerId(), e.accountManagerId()));
             default -> {
                 // consent, preferences: nothing tiering grades on
             }
         }
     }
 
-    @Incoming("complaint-events")
-    @Blocking(ordered = true)
-    @Transactional
-    public void complaintEvent(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
+    private void complaintEvent(IncomingEvent event, Changes changes) {
         switch (event.type()) {
             case "tiercare.complaint.filed.v1" -> inbox.once(COMPLAINT_EVENTS, event, Filed.class,
-                    e -> projection.complaintFiled(e.customerId(), e.complaintId(), e.severity(), e.category(),
+                    e -> changes.complaintFiled(e.customerId(), e.complaintId(), e.severity(), e.category(),
                             e.filedAt()));
-            case "tiercare.complaint.resolved.v1" -> status(event, false, "resolved");
-            case "tiercare.complaint.closed.v1" -> status(event, false, "closed");
-            case "tiercare.complaint.reopened.v1" -> status(event, true, "reopened");
+            case "tiercare.complaint.resolved.v1" -> status(event, changes, false, "resolved");
+            case "tiercare.complaint.closed.v1" -> status(event, changes, false, "closed");
+            case "tiercare.complaint.reopened.v1" -> status(event, changes, true, "reopened");
             case "tiercare.complaint.rated.v1" -> inbox.once(COMPLAINT_EVENTS, event, Rated.class,
-                    e -> projection.complaintRated(e.customerId(), e.complaintId(), e.rating(), e.ratedAt()));
+                    e -> changes.complaintRated(e.customerId(), e.complaintId(), e.rating(), e.ratedAt()));
             default -> {
                 // acknowledged, plan proposed, waiting, SLA and escalation events: nothing tiering grades on
             }
         }
     }
 
-    private void status(IncomingEvent event, boolean open, String what) {
+    private void status(IncomingEvent event, Changes changes, boolean open, String what) {
         inbox.once(COMPLAINT_EVENTS, event, StatusChanged.class, e -> {
             Instant at = open ? e.reopenedAt() : "resolved".equals(what) ? e.resolvedAt() : e.closedAt();
             // without its own time, the CloudEvent's: when the complaint-service recorded the change
-            projection.complaintStatus(e.customerId(), e.complaintId(), open, at != null ? at : event.time(), what);
+            changes.complaintStatus(e.customerId(), e.complaintId(), open, at != null ? at : event.time(), what);
         });
     }
 }

@@ -121,6 +121,11 @@ public class TierEvaluationService {
      * tiers changed.
      */
     public int evaluateAll(List<UUID> customerIds, String reason) {
+        return evaluateAll(customerIds, id -> reason);
+    }
+
+    /** As {@link #evaluateAll(List, String)}, each customer with its own reason. */
+    public int evaluateAll(List<UUID> customerIds, Function<UUID, String> reasons) {
         List<CustomerMetrics> all = metrics.loadAll(customerIds);
         if (all.isEmpty()) {
             return 0;
@@ -136,8 +141,8 @@ public class TierEvaluationService {
         for (CustomerMetrics facts : all) {
             UUID id = facts.customerId();
             changes += decide(facts, current.getOrDefault(id, Map.of()), expired.getOrDefault(id, Set.of()),
-                    overrides.getOrDefault(id, Map.of()), appealed.getOrDefault(id, Set.of()), all4, reason,
-                    Set.of(), now);
+                    overrides.getOrDefault(id, Map.of()), appealed.getOrDefault(id, Set.of()), all4,
+                    reasons.apply(id), Set.of(), now);
         }
         return changes;
     }
