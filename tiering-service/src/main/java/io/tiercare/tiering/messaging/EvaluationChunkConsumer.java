@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tiercare.chassis.events.EventDataReader;
@@ -19,6 +20,8 @@ import jakarta.validation.constraints.PositiveOrZero;
  */
 @ApplicationScoped
 public class EvaluationChunkConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationChunkConsumer.class);
 
     record Chunk(@NotNull UUID jobId, @NotNull @PositiveOrZero Integer chunk) {
     }
@@ -39,6 +42,22 @@ public class EvaluationChunkConsumer {
             return;
         }
         Chunk chunk = reader.read(event, Chunk.class);
-        jobs.runChunk(chunk.jobId(), chunk.chunk());
+        try {
+            jobs.runChunk(chunk.jobId(), chunk.chunk());
+        } catch (RuntimeException e) {
+            // the job keeps the error; the sweeper re-publishes the chunk if the job stalls
+            LOG.warnf(e, "Chunk %d of evaluation job %s failed", chunk.chunk(), chunk.jobId());
+            jobs.chunkFailed(chunk.jobId(), chunk.chunk(), rootMessage(e));
+        }
+    }
+
+    /** The innermost cause's first line: what went wrong, without the layers that wrapped it. */
+    static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
     }
 }

@@ -30,7 +30,8 @@ public class DailyEvaluation {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${tiercare.tiering.daily-cron:0 5 0 * * ?}", timeZone = "Asia/Shanghai",
+    @Scheduled(cron = "${tiercare.tiering.daily-cron:0 5 0 * * ?}",
+            timeZone = "${tiercare.business-time-zone:Asia/Shanghai}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();

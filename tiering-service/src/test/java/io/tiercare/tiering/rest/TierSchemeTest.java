@@ -75,7 +75,7 @@ class TierSchemeTest {
     static void awaitJobs() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> as("ANALYST")
                 .queryParam("size", 200).when().get("/api/v1/tier-evaluations").then()
-                .body("items.findAll { it.status != 'COMPLETED' }", org.hamcrest.Matchers.empty()));
+                .body("items.findAll { it.status == 'RUNNING' }", org.hamcrest.Matchers.empty()));
     }
 
     private static RequestSpecification as(String role) {
