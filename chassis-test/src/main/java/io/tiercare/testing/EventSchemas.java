@@ -1,8 +1,12 @@
 package io.tiercare.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -34,6 +38,23 @@ public final class EventSchemas {
                     .toList();
         } catch (IOException e) {
             throw new IllegalStateException("cannot validate against the schema of " + eventType, e);
+        }
+    }
+
+    /**
+     * Asserts that each published record keeps the contract: its data matches the schema of its {@code ce_type}, it
+     * comes from {@code source}, names its schema in {@code ce_dataschema}, and its subject is its key.
+     */
+    public static void assertConform(List<ConsumerRecord<String, String>> records,
+            String source) {
+        for (ConsumerRecord<String, String> event : records) {
+            String type = TestKafka.header(event, "ce_type");
+            assertThat(violations(type, event.value()))
+                    .as("%s %s", type, event.value()).isEmpty();
+            assertThat(TestKafka.header(event, "ce_source")).isEqualTo(source);
+            assertThat(TestKafka.header(event, "ce_dataschema"))
+                    .isEqualTo("urn:tiercare:schema:" + type);
+            assertThat(TestKafka.header(event, "ce_subject")).isEqualTo(event.key());
         }
     }
 

@@ -72,6 +72,26 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Sends a binary-mode CloudEvent as another service's relay would: keyed and subject by {@code key}, a fresh
+     * {@code ce_id}, the current time.
+     */
+    public static void sendEvent(String topic, String key, String type, String source, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
+        addHeader(record, "ce_specversion", "1.0");
+        addHeader(record, "ce_id", java.util.UUID.randomUUID().toString());
+        addHeader(record, "ce_type", type);
+        addHeader(record, "ce_source", source);
+        addHeader(record, "ce_subject", key);
+        addHeader(record, "ce_time", java.time.Instant.now().toString());
+        addHeader(record, "content-type", "application/json");
+        send(record);
+    }
+
+    private static void addHeader(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A header's value as text, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);

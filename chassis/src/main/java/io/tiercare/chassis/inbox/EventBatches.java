@@ -1,5 +1,6 @@
 package io.tiercare.chassis.inbox;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * whatever the handler does in {@link EventBatchHandler#complete}, is paid once per poll instead of once per event).
  * If that transaction fails, nothing of it stays and the records are applied again one per transaction, so only a
  * record that fails on its own goes to the dead-letter topic (with the failure as its reason) and the others are
- * applied, in order.
+ * applied, in order. A transaction that fails for a transient reason (a deadlock or serialization failure, which
+ * two consumers touching the same rows can cause) is retried, up to {@value #ATTEMPTS} attempts, before either.
  *
  * <p>The channel is configured with {@code batch=true} and the method, {@code @Blocking(ordered = true)}, returns
  * what {@link #apply} returns.
@@ -28,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EventBatches {
 
     private static final Logger LOG = Logger.getLogger(EventBatches.class);
+    static final int ATTEMPTS = 3;
 
     /** Applies the batch with a fresh handler per transaction, then acknowledges it. */
     public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch,
@@ -37,7 +40,7 @@ public class EventBatches {
             return batch.ack();
         }
         try {
-            inTransaction(records, handlers.get());
+            inTransaction(records, handlers);
             return batch.ack();
         } catch (RuntimeException failure) {
             if (records.size() == 1) {
@@ -53,7 +56,7 @@ public class EventBatches {
         CompletionStage<Void> deadLettered = CompletableFuture.completedFuture(null);
         for (KafkaRecord<String, String> record : records) {
             try {
-                inTransaction(List.of(record), handlers.get());
+                inTransaction(List.of(record), handlers);
             } catch (RuntimeException failure) {
                 deadLettered = deadLettered.thenCompose(ignored -> record.nack(failure));
             }
@@ -61,12 +64,34 @@ public class EventBatches {
         return deadLettered.thenCompose(ignored -> batch.ack());
     }
 
-    private static void inTransaction(List<KafkaRecord<String, String>> records, EventBatchHandler handler) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (KafkaRecord<String, String> record : records) {
-                handler.apply(IncomingEvent.from(record));
+    private static void inTransaction(List<KafkaRecord<String, String>> records,
+            Supplier<? extends EventBatchHandler> handlers) {
+        for (int attempt = 1;; attempt++) {
+            EventBatchHandler handler = handlers.get();
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (KafkaRecord<String, String> record : records) {
+                        handler.apply(IncomingEvent.from(record));
+                    }
+                    handler.complete();
+                });
+                return;
+            } catch (RuntimeException failure) {
+                if (attempt >= ATTEMPTS || !isTransient(failure)) {
+                    throw failure;
+                }
+                LOG.debugf("Retrying %d records after a transient failure: %s", records.size(), failure.getMessage());
             }
-            handler.complete();
-        });
+        }
+    }
+
+    /** A deadlock or serialization failure (SQLSTATE class 40): the same work may well succeed if tried again. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

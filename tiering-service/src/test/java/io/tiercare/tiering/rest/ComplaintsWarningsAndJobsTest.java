@@ -27,7 +27,7 @@ import io.tiercare.testing.EventSchemas;
 import io.tiercare.testing.TestOutbox;
 import io.tiercare.tiering.repository.JobRepository.Job;
 import io.tiercare.tiering.service.DailyEvaluation;
-import io.tiercare.tiering.support.OnTestDay;
+import io.tiercare.testing.OnTestDay;
 import jakarta.inject.Inject;
 
 @QuarkusTest

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.tiercare.tiering.support.OnTestDay;
+import io.tiercare.testing.OnTestDay;
 
 @QuarkusTest
 class DistributionAndSimulationTest extends OnTestDay {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tiercare.testing.EventSchemas;
-import io.tiercare.tiering.support.OnTestDay;
+import io.tiercare.testing.OnTestDay;
 
 @QuarkusTest
 class OverridesAndAppealsTest extends OnTestDay {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tiercare.testing.TestKafka;
-import io.tiercare.tiering.support.OnTestDay;
+import io.tiercare.testing.OnTestDay;
 import jakarta.inject.Inject;
 
 /**

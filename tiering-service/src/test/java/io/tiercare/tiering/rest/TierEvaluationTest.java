@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tiercare.tiering.support.Events;
-import io.tiercare.tiering.support.OnTestDay;
+import io.tiercare.testing.OnTestDay;
 
 @QuarkusTest
 class TierEvaluationTest extends OnTestDay {

@@ -2,9 +2,7 @@ package io.tiercare.tiering.support;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,18 +99,7 @@ public final class Events {
     }
 
     private static void send(String topic, String customer, String type, String source, String data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, customer, data);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_type", type);
-        header(record, "ce_source", source);
-        header(record, "ce_subject", customer);
-        header(record, "ce_time", Instant.now().toString());
-        TestKafka.send(record);
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        TestKafka.sendEvent(topic, customer, type, source, data);
     }
 
     /** The customer's event of that type on tier.events whose data contains every fragment. */

@@ -1,0 +1,136 @@
+package io.tiercare.complaint.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.tiercare.chassis.id.TimeOrderedUuid;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * One SLA promise of a complaint: its target, its deadline on the complaint's clock, and whether and when it was met
+ * or breached. While the complaint waits on the customer the deadline is lifted and what was left is kept; a breach
+ * stays recorded when the milestone is met later.
+ */
+@Entity
+@Table(name = "complaint_milestone")
+public class Milestone {
+
+    /** How a milestone stands, as shown to people. */
+    public enum State {
+        ON_TRACK, AT_RISK, BREACHED, PAUSED, MET
+    }
+
+    @Id
+    private UUID id;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "complaint_id")
+    private Complaint complaint;
+    @Enumerated(EnumType.STRING)
+    private MilestoneKind kind;
+    private int round;
+    private long targetSeconds;
+    private Instant startedAt;
+    private Instant dueAt;
+    private Long remainingSeconds;
+    private Instant metAt;
+    private Instant breachedAt;
+    private Instant atRiskAt;
+    private int escalationLevel;
+
+    protected Milestone() {
+    }
+
+    Milestone(Complaint complaint, MilestoneKind kind, int round, Duration target, Instant startedAt, Instant dueAt) {
+        this.id = TimeOrderedUuid.next();
+        this.complaint = complaint;
+        this.kind = kind;
+        this.round = round;
+        this.targetSeconds = target.getSeconds();
+        this.startedAt = startedAt;
+        this.dueAt = dueAt;
+    }
+
+    boolean isOpen() {
+        return metAt == null;
+    }
+
+    void meet(Instant now) {
+        if (dueAt != null && now.isAfter(dueAt) && breachedAt == null) {
+            breachedAt = dueAt;
+        }
+        metAt = now;
+        remainingSeconds = null;
+    }
+
+    void pause(Instant now, WorkingCalendar calendar, SlaClock clock) {
+        remainingSeconds = calendar.between(now, dueAt, clock).getSeconds();
+        if (breachedAt == null && !now.isBefore(dueAt)) {
+            breachedAt = dueAt;
+        }
+        dueAt = null;
+    }
+
+    void resume(Instant now, WorkingCalendar calendar, SlaClock clock) {
+        dueAt = calendar.add(now, Duration.ofSeconds(remainingSeconds), clock);
+        remainingSeconds = null;
+    }
+
+    /** How it stands at {@code now}; {@code atRiskShare} of the target elapsed makes an open milestone at risk. */
+    public State state(Instant now, WorkingCalendar calendar, SlaClock clock, double atRiskShare) {
+        if (metAt != null) {
+            return State.MET;
+        }
+        if (dueAt == null) {
+            return breachedAt != null ? State.BREACHED : State.PAUSED;
+        }
+        if (breachedAt != null || !now.isBefore(dueAt)) {
+            return State.BREACHED;
+        }
+        long left = calendar.between(now, dueAt, clock).getSeconds();
+        return targetSeconds - left >= atRiskShare * targetSeconds ? State.AT_RISK : State.ON_TRACK;
+    }
+
+    public MilestoneKind kind() {
+        return kind;
+    }
+
+    public int round() {
+        return round;
+    }
+
+    public Duration target() {
+        return Duration.ofSeconds(targetSeconds);
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Long remainingSeconds() {
+        return remainingSeconds;
+    }
+
+    public Instant metAt() {
+        return metAt;
+    }
+
+    public Instant breachedAt() {
+        return breachedAt;
+    }
+
+    public int escalationLevel() {
+        return escalationLevel;
+    }
+}

@@ -1,0 +1,43 @@
+package io.tiercare.complaint.messaging;
+
+import java.util.List;
+
+import io.tiercare.chassis.outbox.Outbox;
+import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.complaint.domain.event.ComplaintEvent;
+import io.tiercare.complaint.domain.event.ComplaintFiled;
+import io.tiercare.complaint.domain.event.ComplaintProgressed;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Names each complaint event and appends it to the outbox in the caller's transaction, keyed by customer. */
+@ApplicationScoped
+public class ComplaintEventPublisher {
+
+    public static final String TOPIC = "complaint.events";
+
+    private final Outbox outbox;
+
+    ComplaintEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void publish(ComplaintEvent event) {
+        publishAll(List.of(event));
+    }
+
+    public void publishAll(List<? extends ComplaintEvent> events) {
+        outbox.appendAll(events.stream()
+                .map(e -> new OutboxEvent(TOPIC, typeOf(e), e.customerId().toString(), e)).toList());
+    }
+
+    /** {@code tiercare.complaint.<name>.v1}; each has a JSON Schema under {@code events/}. */
+    public static String typeOf(ComplaintEvent event) {
+        if (event instanceof ComplaintFiled) {
+            return "tiercare.complaint.filed.v1";
+        }
+        if (event instanceof ComplaintProgressed progressed) {
+            return "tiercare.complaint." + progressed.step().typeName() + ".v1";
+        }
+        throw new IllegalArgumentException("no event type for " + event.getClass().getSimpleName());
+    }
+}

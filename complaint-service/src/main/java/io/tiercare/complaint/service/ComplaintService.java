@@ -1,0 +1,166 @@
+package io.tiercare.complaint.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import io.tiercare.chassis.paging.Page;
+import io.tiercare.chassis.paging.PageRequest;
+import io.tiercare.chassis.problem.ConflictException;
+import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.complaint.domain.Complaint;
+import io.tiercare.complaint.domain.Complaint.Intake;
+import io.tiercare.complaint.domain.ComplaintStatus;
+import io.tiercare.complaint.domain.SlaPolicy;
+import io.tiercare.complaint.domain.WorkingCalendar;
+import io.tiercare.complaint.domain.event.ComplaintProgressed;
+import io.tiercare.complaint.messaging.ComplaintEventPublisher;
+import io.tiercare.complaint.repository.ComplaintRepository;
+import io.tiercare.complaint.repository.ComplaintRepository.Action;
+import io.tiercare.complaint.repository.CustomerDirectory.CustomerRef;
+import io.tiercare.complaint.service.SlaService.PolicyVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Files complaints and carries out the workflow's actions, each in one transaction with its timeline line and its
+ * event. The customer check happens before (see {@link CustomerCheck}), outside the transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class ComplaintService {
+
+    /** The workflow's actions on an existing complaint. */
+    public enum ActionKind {
+        ACKNOWLEDGE, PROPOSE_PLAN, WAIT, RESUME, RESOLVE, CLOSE, REOPEN
+    }
+
+    /** The outcome of a submit: the complaint, and whether this request created it (false: a retry). */
+    public record Submitted(ComplaintView complaint, boolean created) {
+    }
+
+    private final ComplaintRepository complaints;
+    private final CategoryService categories;
+    private final SlaService sla;
+    private final ComplaintEventPublisher events;
+    private final Clock clock;
+
+    ComplaintService(ComplaintRepository complaints, CategoryService categories, SlaService sla,
+            ComplaintEventPublisher events, Clock clock) {
+        this.complaints = complaints;
+        this.categories = categories;
+        this.sla = sla;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Files the complaint for a customer already checked; with an idempotency key, a retry of the same request
+     * returns the first complaint, and the key reused for a different request is a conflict.
+     */
+    public Submitted file(Intake intake, CustomerRef customer, String idempotencyKey, String by) {
+        String hash = hash(intake, customer.customerId());
+        if (idempotencyKey != null) {
+            Complaint earlier = complaints.byIdempotencyKey(idempotencyKey).orElse(null);
+            if (earlier != null) {
+                return retried(earlier, hash, idempotencyKey);
+            }
+        }
+        categories.usable(intake.categoryCode());
+        PolicyVersion policy = sla.current();
+        WorkingCalendar calendar = sla.calendar(policy.definition());
+        Instant now = clock.instant();
+        Intake resolved = new Intake(customer.customerId(), intake.channel(), intake.categoryCode(),
+                intake.severity(), intake.title(), intake.description(), intake.contact(), intake.occurredAt());
+        Complaint.Filed filed = Complaint.file(resolved, customer.valueTier(), policy.version(),
+                policy.definition().ruleFor(customer.valueTier(), intake.severity()), calendar, by, idempotencyKey,
+                hash, now);
+        complaints.persist(filed.complaint());
+        complaints.record(filed.complaint().id(), "FILE", by, now, null, ComplaintStatus.FILED, null);
+        events.publish(filed.event());
+        return new Submitted(ComplaintView.of(filed.complaint(), policy.definition(), calendar, now), true);
+    }
+
+    private Submitted retried(Complaint earlier, String hash, String key) {
+        if (!hash.equals(earlier.requestHash())) {
+            throw new ConflictException("Idempotency-Key " + key + " was used for a different complaint ("
+                    + earlier.id() + ")");
+        }
+        return new Submitted(view(earlier), false);
+    }
+
+    public ComplaintView act(UUID id, ActionKind action, String note, String by) {
+        Complaint complaint = complaints.lock(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id));
+        SlaPolicy policy = sla.version(complaint.slaPolicyVersion()).definition();
+        WorkingCalendar calendar = sla.calendar(policy);
+        Instant now = clock.instant();
+        ComplaintStatus from = complaint.status();
+        ComplaintProgressed event = switch (action) {
+            case ACKNOWLEDGE -> complaint.acknowledge(by, now);
+            case PROPOSE_PLAN -> complaint.proposePlan(by, now);
+            case WAIT -> complaint.waitOnCustomer(by, calendar, now);
+            case RESUME -> complaint.resume(by, calendar, now);
+            case RESOLVE -> complaint.resolve(by, now);
+            case CLOSE -> complaint.close(by, now);
+            case REOPEN -> complaint.reopen(by, calendar, now);
+        };
+        complaints.record(id, action.name(), by, now, from, complaint.status(), note);
+        events.publish(event);
+        return ComplaintView.of(complaint, policy, calendar, now);
+    }
+
+    public ComplaintView assign(UUID id, String assignee, String team, String note, String by) {
+        Complaint complaint = complaints.lock(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id));
+        complaint.assign(assignee, team);
+        complaints.record(id, "ASSIGN", by, clock.instant(), complaint.status(), complaint.status(),
+                "assignee=" + assignee + ", team=" + team + (note == null ? "" : "; " + note));
+        return view(complaint);
+    }
+
+    public ComplaintView note(UUID id, String note, String by) {
+        Complaint complaint = complaints.lock(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id));
+        complaints.record(id, "NOTE", by, clock.instant(), complaint.status(), complaint.status(), note);
+        return view(complaint);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ComplaintView get(UUID id) {
+        return view(complaints.find(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ComplaintView> list(UUID customerId, ComplaintStatus status, String category, PageRequest page) {
+        List<ComplaintView> items = complaints.list(customerId, status, category, page.offset(), page.size())
+                .stream().map(this::view).toList();
+        return Page.of(items, page, complaints.count(customerId, status, category));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Action> timeline(UUID id) {
+        get(id);
+        return complaints.timeline(id);
+    }
+
+    private ComplaintView view(Complaint complaint) {
+        SlaPolicy policy = sla.version(complaint.slaPolicyVersion()).definition();
+        return ComplaintView.of(complaint, policy, sla.calendar(policy), clock.instant());
+    }
+
+    private static String hash(Intake intake, UUID customer) {
+        String canonical = String.join("\u001f", String.valueOf(customer), String.valueOf(intake.channel()),
+                String.valueOf(intake.categoryCode()), String.valueOf(intake.severity()),
+                String.valueOf(intake.title()), String.valueOf(intake.description()),
+                String.valueOf(intake.contact()), String.valueOf(intake.occurredAt()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.tiercare.complaint.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.tiercare.complaint.domain.Complaint;
+import io.tiercare.complaint.domain.Milestone;
+import io.tiercare.complaint.domain.SlaPolicy;
+import io.tiercare.complaint.domain.WorkingCalendar;
+
+/** A complaint as the API shows it, with each milestone's deadline and state as of now. */
+public record ComplaintView(UUID id, UUID customerId, String channel, String category, String severity, String title,
+        String description, String contact, Instant occurredAt, Instant filedAt, String filedBy, String status,
+        String customerTier, int slaPolicyVersion, String slaClock, String assignee, String team,
+        Instant pausedSince, long pausedSeconds, Instant resolvedAt, Instant closedAt, int reopenCount,
+        List<MilestoneView> milestones, long version) {
+
+    /** One milestone: {@code state} is ON_TRACK, AT_RISK, BREACHED, PAUSED or MET; a breach stays recorded. */
+    public record MilestoneView(String kind, int round, String target, Instant startedAt, Instant dueAt,
+            Long remainingSeconds, Instant metAt, boolean breached, Instant breachedAt, String state,
+            int escalationLevel) {
+    }
+
+    static ComplaintView of(Complaint c, SlaPolicy policy, WorkingCalendar calendar, Instant now) {
+        List<MilestoneView> milestones = c.milestones().stream().map(m -> milestone(m, c, policy, calendar, now))
+                .toList();
+        return new ComplaintView(c.id(), c.customerId(), c.channel().name(), c.categoryCode(), c.severity().name(),
+                c.title(), c.description(), c.contact(), c.occurredAt(), c.filedAt(), c.filedBy(), c.status().name(),
+                c.customerTier(), c.slaPolicyVersion(), c.slaClock().name(), c.assignee(), c.team(),
+                c.pausedSince(), c.pausedSeconds(), c.resolvedAt(), c.closedAt(), c.reopenCount(), milestones,
+                c.version());
+    }
+
+    private static MilestoneView milestone(Milestone m, Complaint c, SlaPolicy policy, WorkingCalendar calendar,
+            Instant now) {
+        Milestone.State state = m.state(now, calendar, c.slaClock(), policy.atRiskShare());
+        boolean breached = m.breachedAt() != null || state == Milestone.State.BREACHED;
+        return new MilestoneView(m.kind().name(), m.round(), m.target().toString(), m.startedAt(), m.dueAt(),
+                m.remainingSeconds(), m.metAt(), breached, m.breachedAt() != null ? m.breachedAt() : breached
+                        ? m.dueAt() : null, state.name(), m.escalationLevel());
+    }
+}

@@ -1,0 +1,255 @@
+package io.tiercare.complaint.rest;
+
+import static io.tiercare.complaint.support.Customers.as;
+import static io.tiercare.complaint.support.Customers.asUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tiercare.complaint.support.Customers;
+import io.tiercare.testing.OnTestDay;
+import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestOutbox;
+import jakarta.inject.Inject;
+
+/**
+ * The 1-24-48 rule told as of Sunday 22 November 2026, 16:00 in Shanghai: a complaint's deadlines, its workflow with
+ * a pause, a late resolution whose breach stays recorded, a reopen; the refusals; the events it publishes.
+ */
+@QuarkusTest
+class ComplaintLifecycleTest extends OnTestDay {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aComplaintRunsTheWholeWorkflowAgainstItsDeadlines() {
+        String customer = Customers.registered(dataSource);
+        JsonPath filed = file(customer, "MEDIUM", null).then().statusCode(201)
+                .header("Location", containsString("/api/v1/complaints/")).extract().jsonPath();
+        String id = filed.getString("id");
+        assertThat(filed.getString("status")).isEqualTo("FILED");
+        assertThat(filed.getInt("slaPolicyVersion")).isEqualTo((Integer) as("AGENT").when()
+                .get("/api/v1/sla-policies/current").then().extract().path("version"));
+        assertThat(filed.getString("slaClock")).isEqualTo("CALENDAR");
+        assertThat(filed.getString("filedBy")).isEqualTo("agent-wang");
+        assertThat(milestone(filed, "ACKNOWLEDGE", "dueAt")).isEqualTo("2026-11-22T09:00:00Z");
+        assertThat(milestone(filed, "PLAN", "dueAt")).isEqualTo("2026-11-23T08:00:00Z");
+        assertThat(milestone(filed, "RESOLVE", "dueAt")).isEqualTo("2026-11-24T08:00:00Z");
+        assertThat(milestone(filed, "ACKNOWLEDGE", "state")).isEqualTo("ON_TRACK");
+
+        clock.advance(Duration.ofMinutes(50)); // 50 of 60 minutes: past 80 %
+        assertThat(milestone(get(id), "ACKNOWLEDGE", "state")).isEqualTo("AT_RISK");
+        JsonPath acknowledged = act(id, "acknowledge", "已致电客户").then().statusCode(200).extract().jsonPath();
+        assertThat(acknowledged.getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(milestone(acknowledged, "ACKNOWLEDGE", "state")).isEqualTo("MET");
+        assertThat(milestone(acknowledged, "ACKNOWLEDGE", "breached")).isEqualTo(false);
+
+        clock.advance(Duration.ofHours(2)); // 18:50: waiting on the customer's photos
+        JsonPath waiting = act(id, "wait", "请客户提供故障照片").then().statusCode(200).extract().jsonPath();
+        assertThat(waiting.getString("status")).isEqualTo("WAITING_ON_CUSTOMER");
+        assertThat(milestone(waiting, "PLAN", "state")).isEqualTo("PAUSED");
+        assertThat(milestone(waiting, "PLAN", "dueAt")).isNull();
+        // 24 h from 16:00 less 2 h 50 min used
+        assertThat(((Number) milestone(waiting, "PLAN", "remainingSeconds")).longValue())
+                .isEqualTo(Duration.ofMinutes(21 * 60 + 10).toSeconds());
+
+        clock.advance(Duration.ofHours(10)); // the photos come at 04:50 on the 23rd
+        JsonPath resumed = act(id, "resume", null).then().statusCode(200).extract().jsonPath();
+        assertThat(resumed.getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(resumed.getLong("pausedSeconds")).isEqualTo(Duration.ofHours(10).toSeconds());
+        assertThat(milestone(resumed, "PLAN", "dueAt")).isEqualTo("2026-11-23T18:00:00Z"); // moved by 10 h
+        assertThat(milestone(resumed, "RESOLVE", "dueAt")).isEqualTo("2026-11-24T18:00:00Z");
+
+        act(id, "plan", "更换压缩机,周二上门").then().statusCode(200).body("status", equalTo("PLAN_PROPOSED"));
+        clock.set(TEST_DAY.plus(Duration.ofHours(60))); // past the resolve deadline (58 h after filing)
+        assertThat(milestone(get(id), "RESOLVE", "state")).isEqualTo("BREACHED");
+        JsonPath resolved = act(id, "resolve", "已更换,客户确认正常").then().statusCode(200).extract().jsonPath();
+        assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
+        assertThat(milestone(resolved, "RESOLVE", "state")).isEqualTo("MET");
+        assertThat(milestone(resolved, "RESOLVE", "breached")).as("the breach stays recorded").isEqualTo(true);
+        assertThat(milestone(resolved, "RESOLVE", "breachedAt")).isEqualTo("2026-11-24T18:00:00Z");
+
+        act(id, "close", null).then().statusCode(200).body("status", equalTo("CLOSED")).body("closedAt",
+                equalTo("2026-11-24T20:00:00Z"));
+        clock.advance(Duration.ofDays(1));
+        JsonPath reopened = act(id, "reopen", "故障复发").then().statusCode(200).extract().jsonPath();
+        assertThat(reopened.getString("status")).isEqualTo("REOPENED");
+        assertThat(reopened.getInt("reopenCount")).isEqualTo(1);
+        assertThat(reopened.getString("closedAt")).isNull();
+        Map<String, Object> round2 = reopened.getMap("milestones.find { it.kind == 'RESOLVE' && it.round == 2 }");
+        assertThat(round2.get("dueAt")).as("the resolve clock restarts: 48 h from the reopen")
+                .isEqualTo("2026-11-27T20:00:00Z");
+        assertThat(round2.get("state")).isEqualTo("ON_TRACK");
+
+        List<String> actions = as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then()
+                .statusCode(200).extract().jsonPath().getList("action");
+        assertThat(actions).containsExactly("FILE", "ACKNOWLEDGE", "WAIT", "RESUME", "PROPOSE_PLAN", "RESOLVE",
+                "CLOSE", "REOPEN");
+        as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then()
+                .body("[1].actor", equalTo("agent-wang")).body("[1].note", equalTo("已致电客户"))
+                .body("[1].fromStatus", equalTo("FILED")).body("[1].toStatus", equalTo("ACKNOWLEDGED"))
+                .body("[1].at", equalTo("2026-11-22T08:50:00Z"));
+
+        List<ConsumerRecord<String, String>> events = TestOutbox.published(dataSource, "complaint.events").stream()
+                .filter(r -> customer.equals(r.key())).toList();
+        assertThat(events).extracting(r -> TestKafka.header(r, "ce_type")).containsExactly(
+                "tiercare.complaint.filed.v1", "tiercare.complaint.acknowledged.v1",
+                "tiercare.complaint.waiting.v1", "tiercare.complaint.resumed.v1",
+                "tiercare.complaint.plan-proposed.v1", "tiercare.complaint.resolved.v1",
+                "tiercare.complaint.closed.v1", "tiercare.complaint.reopened.v1");
+        JsonPath filedEvent = JsonPath.from(events.get(0).value());
+        assertThat(filedEvent.getString("complaintId")).isEqualTo(id);
+        assertThat(filedEvent.getString("customerId")).isEqualTo(customer);
+        assertThat(filedEvent.getString("severity")).isEqualTo("MEDIUM");
+        assertThat(filedEvent.getString("category")).isEqualTo("AFTER_SALES.REPAIR_DELAY");
+        assertThat(filedEvent.getString("filedAt")).isEqualTo("2026-11-22T08:00:00Z");
+        assertThat(filedEvent.getString("deadlines.resolveBy")).isEqualTo("2026-11-24T08:00:00Z");
+        assertThat(events.get(0).value()).doesNotContain("空调").doesNotContain("13800138000");
+        assertThat(JsonPath.from(events.get(5).value()).getString("resolvedAt")).isEqualTo("2026-11-24T20:00:00Z");
+        assertThat(JsonPath.from(events.get(7).value()).getString("reopenedAt")).isEqualTo("2026-11-25T20:00:00Z");
+    }
+
+    @Test
+    void illegalTransitionsAreRefusedAndChangeNothing() {
+        String customer = Customers.registered(dataSource);
+        String id = file(customer, "LOW", null).then().statusCode(201).extract().path("id");
+        for (String action : List.of("plan", "wait", "resume", "resolve", "close", "reopen")) {
+            act(id, action, null).then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("while it is FILED"));
+        }
+        act(id, "acknowledge", null).then().statusCode(200);
+        act(id, "acknowledge", null).then().statusCode(409).body("detail", containsString("while it is ACKNOWLEDGED"));
+        act(id, "close", null).then().statusCode(409);
+        act(id, "resume", null).then().statusCode(409);
+        act(id, "wait", null).then().statusCode(200);
+        for (String action : List.of("acknowledge", "plan", "resolve", "wait", "close", "reopen")) {
+            act(id, action, null).then().statusCode(409).body("detail",
+                    containsString("while it is WAITING_ON_CUSTOMER"));
+        }
+        act(id, "resume", null).then().statusCode(200);
+        act(id, "resolve", null).then().statusCode(200);
+        act(id, "close", null).then().statusCode(200);
+        as("AGENT").contentType(ContentType.JSON).body("{\"assignee\":\"agent-li\"}").when()
+                .post("/api/v1/complaints/" + id + "/assign").then().statusCode(409);
+        assertThat(as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then().extract().jsonPath()
+                .getList("action")).containsExactly("FILE", "ACKNOWLEDGE", "WAIT", "RESUME", "RESOLVE", "CLOSE");
+        act(UUID.randomUUID().toString(), "acknowledge", null).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aCoreCustomerGetsTheGreenChannelAndACriticalComplaintToo() {
+        String core = Customers.registered(dataSource);
+        Customers.valueTier(dataSource, core, "CORE");
+        JsonPath green = file(core, "LOW", null).then().statusCode(201).extract().jsonPath();
+        assertThat(green.getString("customerTier")).isEqualTo("CORE");
+        assertThat(milestone(green, "ACKNOWLEDGE", "dueAt")).isEqualTo("2026-11-22T08:30:00Z");
+        assertThat(milestone(green, "PLAN", "dueAt")).isEqualTo("2026-11-22T20:00:00Z");
+        assertThat(milestone(green, "RESOLVE", "dueAt")).isEqualTo("2026-11-23T08:00:00Z");
+
+        String basic = Customers.registered(dataSource);
+        JsonPath critical = file(basic, "CRITICAL", null).then().statusCode(201).extract().jsonPath();
+        assertThat(milestone(critical, "ACKNOWLEDGE", "dueAt")).isEqualTo("2026-11-22T08:30:00Z");
+        assertThat(critical.getString("customerTier")).isNull();
+    }
+
+    @Test
+    void aRetriedSubmitFilesOneComplaint() {
+        String customer = Customers.registered(dataSource);
+        String key = "submit-" + UUID.randomUUID();
+        String first = file(customer, "MEDIUM", key).then().statusCode(201).extract().path("id");
+        file(customer, "MEDIUM", key).then().statusCode(200).body("id", equalTo(first));
+        file(customer, "HIGH", key).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("was used for a different complaint (" + first + ")"));
+        as("AGENT").queryParam("customerId", customer).when().get("/api/v1/complaints").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(first));
+    }
+
+    @Test
+    void aComplaintFiledAMomentAfterTheCustomerWasCreatedIsAccepted() {
+        Customers.registered(dataSource); // the consumer has caught up
+        String customer = Customers.register(); // and this one is still on its way
+        file(customer, "LOW", null).then().statusCode(201).body("customerId", equalTo(customer));
+    }
+
+    @Test
+    void unknownAndErasedCustomersAreRefused() {
+        String stranger = UUID.randomUUID().toString();
+        file(stranger, "LOW", null).then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("customerId"))
+                .body("violations[0].message", equalTo("no customer " + stranger));
+
+        String customer = Customers.registered(dataSource);
+        String id = file(customer, "LOW", null).then().statusCode(201).extract().path("id");
+        Customers.erased(dataSource, customer);
+        file(customer, "LOW", null).then().statusCode(400)
+                .body("violations[0].message", equalTo("customer " + customer + " has been erased"));
+        as("SUPERVISOR").when().get("/api/v1/complaints/" + id).then().statusCode(200)
+                .body("title", equalTo("[erased]")).body("description", nullValue()).body("contact", nullValue())
+                .body("category", equalTo("AFTER_SALES.REPAIR_DELAY")).body("severity", equalTo("LOW"));
+    }
+
+    @Test
+    void badInputIsRefusedWithTheFieldNamed() {
+        String customer = Customers.registered(dataSource);
+        as("AGENT").contentType(ContentType.JSON).body(body(customer, "NO_SUCH_CATEGORY", "LOW")).when()
+                .post("/api/v1/complaints").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("category"));
+        as("AGENT").contentType(ContentType.JSON).body(body(customer, "DELIVERY.LATE", "APOCALYPTIC")).when()
+                .post("/api/v1/complaints").then().statusCode(400).contentType("application/problem+json");
+        as("AGENT").contentType(ContentType.JSON).body("{\"customerId\":\"" + customer + "\"}").when()
+                .post("/api/v1/complaints").then().statusCode(400).contentType("application/problem+json");
+        as("AGENT").contentType(ContentType.JSON).body(body(customer, "DELIVERY.LATE", "LOW")
+                .replace("}", ",\"status\":\"CLOSED\"}")).when().post("/api/v1/complaints").then().statusCode(400);
+        as("ANALYST").contentType(ContentType.JSON).body(body(customer, "DELIVERY.LATE", "LOW")).when()
+                .post("/api/v1/complaints").then().statusCode(403);
+        as("AGENT").queryParam("customerId", customer).when().get("/api/v1/complaints").then()
+                .body("totalItems", equalTo(0));
+    }
+
+    private io.restassured.response.Response file(String customer, String severity, String idempotencyKey) {
+        var request = asUser("agent-wang", "AGENT").contentType(ContentType.JSON)
+                .body(body(customer, "AFTER_SALES.REPAIR_DELAY", severity));
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.when().post("/api/v1/complaints");
+    }
+
+    private static String body(String customer, String category, String severity) {
+        return """
+                {"customerId":"%s","channel":"HOTLINE","category":"%s","severity":"%s",
+                 "title":"空调维修等了一周还没人上门","description":"报修单 R-1029,师傅两次爽约",
+                 "contact":"13800138000","occurredAt":"2026-11-20T06:15:00Z"}""".formatted(customer, category,
+                severity);
+    }
+
+    private static io.restassured.response.Response act(String id, String action, String note) {
+        return asUser("agent-wang", "AGENT").contentType(ContentType.JSON)
+                .body(note == null ? "{}" : "{\"note\":\"" + note + "\"}").when()
+                .post("/api/v1/complaints/" + id + "/" + action);
+    }
+
+    private static JsonPath get(String id) {
+        return as("AGENT").when().get("/api/v1/complaints/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Object milestone(JsonPath complaint, String kind, String field) {
+        return complaint.get("milestones.find { it.kind == '" + kind + "' && it.round == 1 }." + field);
+    }
+}

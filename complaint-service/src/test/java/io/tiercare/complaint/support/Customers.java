@@ -1,0 +1,84 @@
+package io.tiercare.complaint.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
+
+import io.restassured.specification.RequestSpecification;
+import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestTokens;
+
+/** Customers as customer-service and tiering-service announce them, and requests as a role. */
+public final class Customers {
+
+    private Customers() {
+    }
+
+    public static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer(role));
+    }
+
+    public static RequestSpecification asUser(String user, String role) {
+        return given().header("Authorization", "Bearer " + TestTokens.forUser(user, role));
+    }
+
+    /** Announces a new customer without waiting for complaint-service to hear of it. */
+    public static String register() {
+        String customer = UUID.randomUUID().toString();
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试"},"accountManagerId":null,
+                         "registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer));
+        return customer;
+    }
+
+    /** Announces a new customer and waits until complaint-service knows them. */
+    public static String registered(DataSource dataSource) {
+        String customer = register();
+        awaitRow(dataSource, "select count(*) from customer_ref where customer_id = ?::uuid and registered",
+                customer);
+        return customer;
+    }
+
+    /** The customer's VALUE tier changes (as tiering-service announces it), and complaint-service has heard. */
+    public static void valueTier(DataSource dataSource, String customer, String tier) {
+        TestKafka.sendEvent("tier.events", customer, "tiercare.tier.changed.v1", "/tiercare/tiering-service", """
+                {"customerId":"%s","scheme":"VALUE","fromTier":"IMPORTANT","toTier":"%s","direction":"UP",
+                 "reason":"purchase","policyVersion":1,"effectiveAt":"2026-11-22T08:00:00Z"}"""
+                .formatted(customer, tier));
+        awaitRow(dataSource, "select count(*) from customer_ref where customer_id = ?::uuid and value_tier = '"
+                + tier + "'", customer);
+    }
+
+    /** The customer is erased (as customer-service announces it), and complaint-service has applied it. */
+    public static void erased(DataSource dataSource, String customer) {
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.erased.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","erasedAt":"2026-11-22T09:00:00Z"}""".formatted(customer));
+        awaitRow(dataSource, "select count(*) from customer_ref where customer_id = ?::uuid and erased_at is not null",
+                customer);
+    }
+
+    private static void awaitRow(DataSource dataSource, String query, String customer) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(dataSource, query, customer) == 1);
+    }
+
+    public static long count(DataSource dataSource, String query, String parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query)) {
+            s.setString(1, parameter);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
