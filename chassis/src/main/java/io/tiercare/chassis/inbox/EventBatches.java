@@ -86,7 +86,7 @@ public class EventBatches {
     }
 
     /** A deadlock or serialization failure (SQLSTATE class 40): the same work may well succeed if tried again. */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
                 return true;

@@ -14,6 +14,7 @@ import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.complaint.domain.SlaPolicy.Rule;
 import io.tiercare.complaint.domain.event.ComplaintFiled;
 import io.tiercare.complaint.domain.event.ComplaintProgressed;
+import io.tiercare.complaint.domain.event.ComplaintRated;
 import io.tiercare.complaint.domain.event.ComplaintProgressed.Step;
 import io.tiercare.complaint.domain.event.Deadlines;
 import jakarta.persistence.CascadeType;
@@ -87,7 +88,7 @@ public class Complaint {
     public record Filed(Complaint complaint, ComplaintFiled event) {
     }
 
-    public static Filed file(Intake intake, String customerTier, int policyVersion, Rule rule,
+    public static Filed file(Intake intake, String customerTier, int policyVersion, Rule rule, double atRiskShare,
             WorkingCalendar calendar, String filedBy, String idempotencyKey, String requestHash, Instant now) {
         Complaint c = new Complaint();
         c.id = TimeOrderedUuid.next();
@@ -108,8 +109,7 @@ public class Complaint {
         c.slaPolicyVersion = policyVersion;
         c.slaClock = rule.clock();
         for (MilestoneKind kind : MilestoneKind.values()) {
-            Duration target = rule.target(kind);
-            c.milestones.add(new Milestone(c, kind, 1, target, now, calendar.add(now, target, rule.clock())));
+            c.milestones.add(new Milestone(c, kind, 1, rule.target(kind), now, calendar, rule.clock(), atRiskShare));
         }
         return new Filed(c, new ComplaintFiled(c.id, c.customerId, c.channel.name(), c.categoryCode,
                 c.severity.name(), c.occurredAt, now, customerTier, policyVersion, rule.name(), rule.clock().name(),
@@ -138,10 +138,10 @@ public class Complaint {
         return step(Step.WAITING, ComplaintStatus.WAITING_ON_CUSTOMER, by, now);
     }
 
-    public ComplaintProgressed resume(String by, WorkingCalendar calendar, Instant now) {
+    public ComplaintProgressed resume(String by, WorkingCalendar calendar, double atRiskShare, Instant now) {
         require("resume", Set.of(ComplaintStatus.WAITING_ON_CUSTOMER));
         for (Milestone m : open()) {
-            m.resume(now, calendar, slaClock);
+            m.resume(now, calendar, slaClock, atRiskShare);
         }
         pausedSeconds += Duration.between(pausedSince, now).getSeconds();
         pausedSince = null;
@@ -166,16 +166,38 @@ public class Complaint {
     }
 
     /** Reopens a resolved or closed complaint: the resolve clock starts again, with the first round's target. */
-    public ComplaintProgressed reopen(String by, WorkingCalendar calendar, Instant now) {
+    public ComplaintProgressed reopen(String by, WorkingCalendar calendar, double atRiskShare, Instant now) {
         require("reopen", Set.of(ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED));
         Milestone first = milestones.stream().filter(m -> m.kind() == MilestoneKind.RESOLVE)
                 .min(Comparator.comparingInt(Milestone::round)).orElseThrow();
         reopenCount++;
-        milestones.add(new Milestone(this, MilestoneKind.RESOLVE, reopenCount + 1, first.target(), now,
-                calendar.add(now, first.target(), slaClock)));
+        milestones.add(new Milestone(this, MilestoneKind.RESOLVE, reopenCount + 1, first.target(), now, calendar,
+                slaClock, atRiskShare));
         resolvedAt = null;
         closedAt = null;
         return step(Step.REOPENED, ComplaintStatus.REOPENED, by, now);
+    }
+
+    /** A rating of 2 or less asks for care follow-up. */
+    public static final int FOLLOW_UP_AT_OR_BELOW = 2;
+
+    /**
+     * Records the customer's rating of the latest resolution: once per resolution, only while resolved or closed.
+     * Returns the event; the caller stores the rating with its comment.
+     */
+    public ComplaintRated rate(int rating, Instant now) {
+        require("rate", Set.of(ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED));
+        if (rated) {
+            throw new ConflictException("resolution " + resolution() + " of complaint " + id + " is rated already");
+        }
+        rated = true;
+        return new ComplaintRated(id, customerId, categoryCode, severity.name(), resolution(), rating,
+                rating <= FOLLOW_UP_AT_OR_BELOW, now);
+    }
+
+    /** The current resolution's number: 1, then 2 after a reopen, …. */
+    public int resolution() {
+        return reopenCount + 1;
     }
 
     /** Hands the complaint to an agent and/or a team; refused once it is closed. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.tiercare.chassis.id.TimeOrderedUuid;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,6 +23,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "complaint_milestone")
+@DynamicUpdate // the SLA detector sets at_risk_at, breached_at and the escalation level with its own statements
 public class Milestone {
 
     /** How a milestone stands, as shown to people. */
@@ -43,19 +46,28 @@ public class Milestone {
     private Instant metAt;
     private Instant breachedAt;
     private Instant atRiskAt;
+    private Instant warnAt;
     private int escalationLevel;
 
     protected Milestone() {
     }
 
-    Milestone(Complaint complaint, MilestoneKind kind, int round, Duration target, Instant startedAt, Instant dueAt) {
+    Milestone(Complaint complaint, MilestoneKind kind, int round, Duration target, Instant startedAt,
+            WorkingCalendar calendar, SlaClock clock, double atRiskShare) {
         this.id = TimeOrderedUuid.next();
         this.complaint = complaint;
         this.kind = kind;
         this.round = round;
         this.targetSeconds = target.getSeconds();
         this.startedAt = startedAt;
-        this.dueAt = dueAt;
+        schedule(startedAt, target.getSeconds(), calendar, clock, atRiskShare);
+    }
+
+    /** Sets the deadline {@code left} seconds of SLA time from {@code from}, and when it becomes at risk. */
+    private void schedule(Instant from, long left, WorkingCalendar calendar, SlaClock clock, double atRiskShare) {
+        dueAt = calendar.add(from, Duration.ofSeconds(left), clock);
+        long safe = Math.round((1 - atRiskShare) * targetSeconds); // what is left when it becomes at risk
+        warnAt = left <= safe ? from : calendar.add(from, Duration.ofSeconds(left - safe), clock);
     }
 
     boolean isOpen() {
@@ -76,10 +88,11 @@ public class Milestone {
             breachedAt = dueAt;
         }
         dueAt = null;
+        warnAt = null;
     }
 
-    void resume(Instant now, WorkingCalendar calendar, SlaClock clock) {
-        dueAt = calendar.add(now, Duration.ofSeconds(remainingSeconds), clock);
+    void resume(Instant now, WorkingCalendar calendar, SlaClock clock, double atRiskShare) {
+        schedule(now, remainingSeconds, calendar, clock, atRiskShare);
         remainingSeconds = null;
     }
 
@@ -128,6 +141,10 @@ public class Milestone {
 
     public Instant breachedAt() {
         return breachedAt;
+    }
+
+    public Instant atRiskAt() {
+        return atRiskAt;
     }
 
     public int escalationLevel() {

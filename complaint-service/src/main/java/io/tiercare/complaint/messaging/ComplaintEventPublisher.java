@@ -7,6 +7,8 @@ import io.tiercare.chassis.outbox.OutboxEvent;
 import io.tiercare.complaint.domain.event.ComplaintEvent;
 import io.tiercare.complaint.domain.event.ComplaintFiled;
 import io.tiercare.complaint.domain.event.ComplaintProgressed;
+import io.tiercare.complaint.domain.event.ComplaintRated;
+import io.tiercare.complaint.domain.event.SlaAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Names each complaint event and appends it to the outbox in the caller's transaction, keyed by customer. */
@@ -37,6 +39,12 @@ public class ComplaintEventPublisher {
         }
         if (event instanceof ComplaintProgressed progressed) {
             return "tiercare.complaint." + progressed.step().typeName() + ".v1";
+        }
+        if (event instanceof ComplaintRated) {
+            return "tiercare.complaint.rated.v1";
+        }
+        if (event instanceof SlaAlert alert) {
+            return "tiercare.complaint." + alert.kind().typeName() + ".v1";
         }
         throw new IllegalArgumentException("no event type for " + event.getClass().getSimpleName());
     }

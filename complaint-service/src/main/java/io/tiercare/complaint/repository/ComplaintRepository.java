@@ -71,6 +71,27 @@ public class ComplaintRepository {
                 .setParameter(8, note).executeUpdate();
     }
 
+    public void rating(UUID complaint, int resolution, int rating, String comment, String by, Instant at) {
+        em.createNativeQuery("""
+                insert into complaint_rating (complaint_id, resolution, rating, comment, rated_by, rated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""").setParameter(1, complaint).setParameter(2, resolution)
+                .setParameter(3, rating).setParameter(4, comment).setParameter(5, by).setParameter(6, at)
+                .executeUpdate();
+    }
+
+    /** A complaint's ratings, one per rated resolution. */
+    public record Rating(int resolution, int rating, String comment, String ratedBy, Instant ratedAt) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Rating> ratings(UUID complaint) {
+        return ((List<Object[]>) em.createNativeQuery("""
+                select resolution, rating, comment, rated_by, rated_at from complaint_rating
+                where complaint_id = ?1 order by resolution""").setParameter(1, complaint).getResultList()).stream()
+                .map(r -> new Rating(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2],
+                        (String) r[3], (Instant) r[4])).toList();
+    }
+
     @SuppressWarnings("unchecked")
     public List<Action> timeline(UUID complaint) {
         return ((List<Object[]>) em.createNativeQuery("""

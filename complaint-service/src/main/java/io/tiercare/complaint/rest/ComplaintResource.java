@@ -23,6 +23,7 @@ import io.tiercare.complaint.rest.dto.ActionRequest;
 import io.tiercare.complaint.rest.dto.AssignRequest;
 import io.tiercare.complaint.rest.dto.FileComplaintRequest;
 import io.tiercare.complaint.rest.dto.NoteRequest;
+import io.tiercare.complaint.rest.dto.RatingRequest;
 import io.tiercare.complaint.service.ComplaintService;
 import io.tiercare.complaint.service.ComplaintService.ActionKind;
 import io.tiercare.complaint.service.ComplaintService.Submitted;
@@ -143,6 +144,21 @@ public class ComplaintResource {
             @Parameter(description = "acknowledge, plan, wait, resume, resolve, close or reopen")
             @PathParam("action") String action, @Valid ActionRequest request) {
         return complaints.act(id, ACTIONS.get(action), request == null ? null : request.note(), caller());
+    }
+
+    @POST
+    @Path("/{id}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.INTEGRATION })
+    @Operation(summary = "Record the customer's rating (1–5, with a comment) of the latest resolution",
+            description = "Once per resolution, while RESOLVED or CLOSED (409 otherwise); a rating of 2 or less "
+                    + "publishes tiercare.complaint.rated.v1 with followUpRequired for care follow-up.")
+    @APIResponse(responseCode = "200", description = "The complaint with its ratings")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public ComplaintView rate(@PathParam("id") UUID id, @NotNull @Valid RatingRequest request) {
+        return complaints.rate(id, request.rating(), request.comment(), caller());
     }
 
     @POST

@@ -8,9 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Erasure: an erased customer's complaints lose their personal text (title, description, contact, and the
- * timeline's notes) while categories, channels, severities, times, SLA outcomes and ratings stay for the
- * statistics.
+ * Erasure: an erased customer's complaints lose their personal text (title, description, contact, the
+ * timeline's notes and the rating comments) while categories, channels, severities, times, SLA outcomes and
+ * ratings stay for the statistics.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -28,6 +28,10 @@ public class Anonymiser {
     public int anonymise(UUID customerId, Instant erasedAt) {
         em.createNativeQuery("""
                 update complaint_action set note = null where note is not null
+                  and complaint_id in (select id from complaint where customer_id = ?1)""")
+                .setParameter(1, customerId).executeUpdate();
+        em.createNativeQuery("""
+                update complaint_rating set comment = null where comment is not null
                   and complaint_id in (select id from complaint where customer_id = ?1)""")
                 .setParameter(1, customerId).executeUpdate();
         int count = em.createNativeQuery("""

@@ -19,6 +19,7 @@ import io.tiercare.complaint.domain.ComplaintStatus;
 import io.tiercare.complaint.domain.SlaPolicy;
 import io.tiercare.complaint.domain.WorkingCalendar;
 import io.tiercare.complaint.domain.event.ComplaintProgressed;
+import io.tiercare.complaint.domain.event.ComplaintRated;
 import io.tiercare.complaint.messaging.ComplaintEventPublisher;
 import io.tiercare.complaint.repository.ComplaintRepository;
 import io.tiercare.complaint.repository.ComplaintRepository.Action;
@@ -78,12 +79,12 @@ public class ComplaintService {
         Intake resolved = new Intake(customer.customerId(), intake.channel(), intake.categoryCode(),
                 intake.severity(), intake.title(), intake.description(), intake.contact(), intake.occurredAt());
         Complaint.Filed filed = Complaint.file(resolved, customer.valueTier(), policy.version(),
-                policy.definition().ruleFor(customer.valueTier(), intake.severity()), calendar, by, idempotencyKey,
-                hash, now);
+                policy.definition().ruleFor(customer.valueTier(), intake.severity()),
+                policy.definition().atRiskShare(), calendar, by, idempotencyKey, hash, now);
         complaints.persist(filed.complaint());
         complaints.record(filed.complaint().id(), "FILE", by, now, null, ComplaintStatus.FILED, null);
         events.publish(filed.event());
-        return new Submitted(ComplaintView.of(filed.complaint(), policy.definition(), calendar, now), true);
+        return new Submitted(ComplaintView.of(filed.complaint(), List.of(), policy.definition(), calendar, now), true);
     }
 
     private Submitted retried(Complaint earlier, String hash, String key) {
@@ -104,14 +105,25 @@ public class ComplaintService {
             case ACKNOWLEDGE -> complaint.acknowledge(by, now);
             case PROPOSE_PLAN -> complaint.proposePlan(by, now);
             case WAIT -> complaint.waitOnCustomer(by, calendar, now);
-            case RESUME -> complaint.resume(by, calendar, now);
+            case RESUME -> complaint.resume(by, calendar, policy.atRiskShare(), now);
             case RESOLVE -> complaint.resolve(by, now);
             case CLOSE -> complaint.close(by, now);
-            case REOPEN -> complaint.reopen(by, calendar, now);
+            case REOPEN -> complaint.reopen(by, calendar, policy.atRiskShare(), now);
         };
         complaints.record(id, action.name(), by, now, from, complaint.status(), note);
         events.publish(event);
-        return ComplaintView.of(complaint, policy, calendar, now);
+        return ComplaintView.of(complaint, complaints.ratings(id), policy, calendar, now);
+    }
+
+    /** The customer's rating of the latest resolution, once per resolution. */
+    public ComplaintView rate(UUID id, int rating, String comment, String by) {
+        Complaint complaint = complaints.lock(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id));
+        Instant now = clock.instant();
+        ComplaintRated event = complaint.rate(rating, now);
+        complaints.rating(id, event.resolution(), rating, comment, by, now);
+        complaints.record(id, "RATE", by, now, complaint.status(), complaint.status(), rating + "/5");
+        events.publish(event);
+        return view(complaint);
     }
 
     public ComplaintView assign(UUID id, String assignee, String team, String note, String by) {
@@ -148,7 +160,8 @@ public class ComplaintService {
 
     private ComplaintView view(Complaint complaint) {
         SlaPolicy policy = sla.version(complaint.slaPolicyVersion()).definition();
-        return ComplaintView.of(complaint, policy, sla.calendar(policy), clock.instant());
+        return ComplaintView.of(complaint, complaints.ratings(complaint.id()), policy, sla.calendar(policy),
+                clock.instant());
     }
 
     private static String hash(Intake intake, UUID customer) {

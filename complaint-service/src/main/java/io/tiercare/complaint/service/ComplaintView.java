@@ -8,13 +8,14 @@ import io.tiercare.complaint.domain.Complaint;
 import io.tiercare.complaint.domain.Milestone;
 import io.tiercare.complaint.domain.SlaPolicy;
 import io.tiercare.complaint.domain.WorkingCalendar;
+import io.tiercare.complaint.repository.ComplaintRepository.Rating;
 
 /** A complaint as the API shows it, with each milestone's deadline and state as of now. */
 public record ComplaintView(UUID id, UUID customerId, String channel, String category, String severity, String title,
         String description, String contact, Instant occurredAt, Instant filedAt, String filedBy, String status,
         String customerTier, int slaPolicyVersion, String slaClock, String assignee, String team,
         Instant pausedSince, long pausedSeconds, Instant resolvedAt, Instant closedAt, int reopenCount,
-        List<MilestoneView> milestones, long version) {
+        List<MilestoneView> milestones, List<Rating> ratings, long version) {
 
     /** One milestone: {@code state} is ON_TRACK, AT_RISK, BREACHED, PAUSED or MET; a breach stays recorded. */
     public record MilestoneView(String kind, int round, String target, Instant startedAt, Instant dueAt,
@@ -22,14 +23,15 @@ public record ComplaintView(UUID id, UUID customerId, String channel, String cat
             int escalationLevel) {
     }
 
-    static ComplaintView of(Complaint c, SlaPolicy policy, WorkingCalendar calendar, Instant now) {
+    static ComplaintView of(Complaint c, List<Rating> ratings, SlaPolicy policy, WorkingCalendar calendar,
+            Instant now) {
         List<MilestoneView> milestones = c.milestones().stream().map(m -> milestone(m, c, policy, calendar, now))
                 .toList();
         return new ComplaintView(c.id(), c.customerId(), c.channel().name(), c.categoryCode(), c.severity().name(),
                 c.title(), c.description(), c.contact(), c.occurredAt(), c.filedAt(), c.filedBy(), c.status().name(),
                 c.customerTier(), c.slaPolicyVersion(), c.slaClock().name(), c.assignee(), c.team(),
                 c.pausedSince(), c.pausedSeconds(), c.resolvedAt(), c.closedAt(), c.reopenCount(), milestones,
-                c.version());
+                ratings, c.version());
     }
 
     private static MilestoneView milestone(Milestone m, Complaint c, SlaPolicy policy, WorkingCalendar calendar,

@@ -125,6 +125,37 @@ class ComplaintLifecycleTest extends OnTestDay {
     }
 
     @Test
+    void eachResolutionIsRatedOnceAndALowRatingAsksForFollowUp() {
+        String customer = Customers.registered(dataSource);
+        String id = file(customer, "HIGH", null).then().statusCode(201).extract().path("id");
+        rate(id, 4, null).then().statusCode(409).body("detail", containsString("while it is FILED"));
+        act(id, "acknowledge", null).then().statusCode(200);
+        act(id, "resolve", null).then().statusCode(200);
+        rate(id, 6, null).then().statusCode(400).body("violations[0].field", containsString("rating"));
+        clock.advance(Duration.ofHours(3));
+        rate(id, 2, "还是有异响").then().statusCode(200).body("ratings[0].rating", equalTo(2))
+                .body("ratings[0].resolution", equalTo(1)).body("ratings[0].comment", equalTo("还是有异响"));
+        rate(id, 5, null).then().statusCode(409).body("detail", containsString("rated already"));
+        act(id, "reopen", null).then().statusCode(200);
+        rate(id, 5, null).then().statusCode(409);
+        act(id, "resolve", null).then().statusCode(200);
+        act(id, "close", null).then().statusCode(200);
+        rate(id, 5, "满意").then().statusCode(200).body("ratings.rating", equalTo(List.of(2, 5)))
+                .body("ratings[1].resolution", equalTo(2));
+
+        List<JsonPath> rated = TestOutbox.published(dataSource, "complaint.events", "tiercare.complaint.rated.v1")
+                .stream().filter(r -> customer.equals(r.key())).map(r -> JsonPath.from(r.value())).toList();
+        assertThat(rated).hasSize(2);
+        assertThat(rated.get(0).getInt("rating")).isEqualTo(2);
+        assertThat(rated.get(0).getBoolean("followUpRequired")).isTrue();
+        assertThat(rated.get(0).getString("ratedAt")).isEqualTo("2026-11-22T11:00:00Z");
+        assertThat(rated.get(0).getString("complaintId")).isEqualTo(id);
+        assertThat(rated.get(1).getBoolean("followUpRequired")).isFalse();
+        assertThat(rated.get(1).getInt("resolution")).isEqualTo(2);
+        assertThat(rated.get(0).prettify()).doesNotContain("异响");
+    }
+
+    @Test
     void illegalTransitionsAreRefusedAndChangeNothing() {
         String customer = Customers.registered(dataSource);
         String id = file(customer, "LOW", null).then().statusCode(201).extract().path("id");
@@ -243,6 +274,12 @@ class ComplaintLifecycleTest extends OnTestDay {
         return asUser("agent-wang", "AGENT").contentType(ContentType.JSON)
                 .body(note == null ? "{}" : "{\"note\":\"" + note + "\"}").when()
                 .post("/api/v1/complaints/" + id + "/" + action);
+    }
+
+    private static io.restassured.response.Response rate(String id, int rating, String comment) {
+        return as("INTEGRATION").contentType(ContentType.JSON)
+                .body(comment == null ? Map.of("rating", rating) : Map.of("rating", rating, "comment", comment))
+                .when().post("/api/v1/complaints/" + id + "/rating");
     }
 
     private static JsonPath get(String id) {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tiercare.chassis.events.EventDataReader;
 import io.tiercare.chassis.events.IncomingEvent;
+import io.tiercare.chassis.inbox.EventBatches;
 import io.tiercare.tiering.service.EvaluationJobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 public class EvaluationChunkConsumer {
 
     private static final Logger LOG = Logger.getLogger(EvaluationChunkConsumer.class);
+    private static final int TRANSIENT_ATTEMPTS = 3;
 
     record Chunk(@NotNull UUID jobId, @NotNull @PositiveOrZero Integer chunk) {
     }
@@ -42,12 +44,19 @@ public class EvaluationChunkConsumer {
             return;
         }
         Chunk chunk = reader.read(event, Chunk.class);
-        try {
-            jobs.runChunk(chunk.jobId(), chunk.chunk());
-        } catch (RuntimeException e) {
-            // the job keeps the error; the sweeper re-publishes the chunk if the job stalls
-            LOG.warnf(e, "Chunk %d of evaluation job %s failed", chunk.chunk(), chunk.jobId());
-            jobs.chunkFailed(chunk.jobId(), chunk.chunk(), rootMessage(e));
+        for (int attempt = 1;; attempt++) {
+            try {
+                jobs.runChunk(chunk.jobId(), chunk.chunk());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt < TRANSIENT_ATTEMPTS && EventBatches.isTransient(e)) {
+                    continue; // a deadlock with an event consumer grading the same customers: try again now
+                }
+                // the job keeps the error; the sweeper re-publishes the chunk if the job stalls
+                LOG.warnf(e, "Chunk %d of evaluation job %s failed", chunk.chunk(), chunk.jobId());
+                jobs.chunkFailed(chunk.jobId(), chunk.chunk(), rootMessage(e));
+                return;
+            }
         }
     }
 

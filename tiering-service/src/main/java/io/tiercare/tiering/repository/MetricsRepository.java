@@ -231,6 +231,21 @@ public class MetricsRepository {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0));
     }
 
+    /**
+     * Locks the customers' rows until the transaction ends, in id order: whoever evaluates a customer next (the
+     * event consumers, a bulk chunk, an override) waits, then reads what this transaction committed, so no
+     * evaluation based on older facts can overwrite a newer one.
+     */
+    public void lock(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> Rows.forEach(connection, """
+                select customer_id from customer_metrics where customer_id = any(?)
+                order by customer_id for update""", connection.createArrayOf("uuid", ids.toArray()), r -> {
+                }));
+    }
+
     /** The metrics of a customer tiering grades: empty when unknown, merged away or erased. */
     public Optional<CustomerMetrics> load(UUID customerId) {
         return loadAll(List.of(customerId)).stream().findFirst();

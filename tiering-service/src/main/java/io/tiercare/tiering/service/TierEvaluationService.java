@@ -101,6 +101,7 @@ public class TierEvaluationService {
      * is still explained); a pending appeal holds a downgrade like an open severe complaint.
      */
     public int evaluate(UUID customerId, String reason, Set<String> released) {
+        metrics.lock(List.of(customerId));
         CustomerMetrics facts = metrics.load(customerId).orElse(null);
         if (facts == null) {
             return 0; // unknown, merged away or erased
@@ -126,6 +127,7 @@ public class TierEvaluationService {
 
     /** As {@link #evaluateAll(List, String)}, each customer with its own reason. */
     public int evaluateAll(List<UUID> customerIds, Function<UUID, String> reasons) {
+        metrics.lock(customerIds);
         List<CustomerMetrics> all = metrics.loadAll(customerIds);
         if (all.isEmpty()) {
             return 0;
