@@ -9,8 +9,8 @@ import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tiercare.chassis.batch.Drain;
 import io.tiercare.complaint.domain.event.SlaAlert;
 import io.tiercare.complaint.messaging.ComplaintEventPublisher;
 import io.tiercare.complaint.repository.SlaDetectorRepository;
@@ -64,24 +64,17 @@ public class SlaDetector {
     }
 
     private int drain(BiFunction<Instant, Integer, List<SlaAlert>> claim, Instant now) {
-        int total = 0;
-        while (true) {
-            int found = QuarkusTransaction.requiringNew().call(() -> {
-                List<SlaAlert> alerts = claim.apply(now, batch);
-                List<SlaAlert> out = new ArrayList<>(alerts.size() * 2);
-                for (SlaAlert alert : alerts) {
-                    out.add(alert);
-                    out.add(alert.escalation());
-                }
-                if (!out.isEmpty()) {
-                    events.publishAll(out);
-                }
-                return alerts.size();
-            });
-            total += found;
-            if (found < batch) {
-                return total;
+        return Drain.inTransactions(batch, () -> {
+            List<SlaAlert> alerts = claim.apply(now, batch);
+            List<SlaAlert> out = new ArrayList<>(alerts.size() * 2);
+            for (SlaAlert alert : alerts) {
+                out.add(alert);
+                out.add(alert.escalation());
             }
-        }
+            if (!out.isEmpty()) {
+                events.publishAll(out);
+            }
+            return alerts.size();
+        });
     }
 }

@@ -96,7 +96,7 @@ class ComplaintsWarningsAndJobsTest extends OnTestDay {
     @Test
     void complaintEventsCountWhateverOrderTheyArriveIn() {
         String customer = UUID.randomUUID().toString();
-        registered(customer, "2025-06-01T02:00:00Z");
+        registered(customer, "2026-06-01T02:00:00Z"); // 174 days ago: not CHURNED (365), not yet SILENT (180)
         UUID late = UUID.randomUUID();
         complaintResolved(customer, late, "2026-11-21T02:00:00Z"); // its filing arrives after its resolution
         complaintFiled(customer, late, "CRITICAL", "2026-11-20T02:00:00Z");
@@ -111,7 +111,8 @@ class ComplaintsWarningsAndJobsTest extends OnTestDay {
                 .body(VALUE + ".explanation.metrics.openComplaints", equalTo(1))
                 .body(VALUE + ".explanation.metrics.severeOpenComplaints", equalTo(0))
                 .body(VALUE + ".explanation.metrics.ratings", equalTo(1))
-                .body(VALUE + ".explanation.metrics.averageRating", equalTo(2.0f)));
+                .body(VALUE + ".explanation.metrics.averageRating", equalTo(2.0f))
+                .body(VALUE + ".explanation.metrics.tenureDays", equalTo(174)));
         // a complainant is a VIP member (domain.md §3), and a low rating makes them DISSATISFIED
         as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers").then()
                 .body("tiers.find { it.scheme == 'MEMBERSHIP' }.tier", equalTo("VIP"))
