@@ -21,6 +21,16 @@ public final class Roles {
 
     private static final Set<String> SEE_ALL_CUSTOMERS = Set.of(ADMIN, SUPERVISOR, AGENT);
 
+    private static final Set<String> UNMASKED = Set.of(ADMIN, SUPERVISOR, AGENT, ACCOUNT_MANAGER);
+
+    /**
+     * Whether a caller with these roles sees personal data masked: analysts and other systems do; people at the
+     * desk, supervisors, administrators and account managers read it in full.
+     */
+    public static boolean seesMaskedData(Set<String> roles) {
+        return roles.stream().noneMatch(UNMASKED::contains);
+    }
+
     /**
      * The account manager whose customers alone this caller may see (the caller, when account manager is their only
      * customer-facing role), or empty when they may see every customer. Every service applies it the same way: a

@@ -17,6 +17,7 @@ import io.tiercare.complaint.domain.event.ComplaintProgressed;
 import io.tiercare.complaint.domain.event.ComplaintRated;
 import io.tiercare.complaint.domain.event.ComplaintProgressed.Step;
 import io.tiercare.complaint.domain.event.Deadlines;
+import io.tiercare.complaint.domain.event.SlaAlert;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,6 +25,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -76,6 +78,8 @@ public class Complaint {
     private long version;
     @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<Milestone> milestones = new ArrayList<>();
+    @Transient
+    private final List<SlaAlert> lateBreaches = new ArrayList<>();
 
     protected Complaint() {
     }
@@ -217,7 +221,23 @@ public class Complaint {
     }
 
     private void meet(MilestoneKind kind, Instant now) {
-        open().stream().filter(m -> m.kind() == kind).forEach(m -> m.meet(now));
+        for (Milestone m : open()) {
+            if (m.kind() == kind && m.meet(now)) {
+                lateBreaches.add(new SlaAlert(SlaAlert.Kind.BREACHED, id, customerId, categoryCode, severity.name(),
+                        kind.name(), m.round(), m.breachedAt(), now, Math.max(m.escalationLevel(), 2), "MANAGER",
+                        "BREACHED"));
+            }
+        }
+    }
+
+    /**
+     * Breaches recorded by this action because a milestone was met after its deadline before the detector saw it:
+     * published ({@code sla-breached}) like the detector's, once.
+     */
+    public List<SlaAlert> takeLateBreaches() {
+        List<SlaAlert> taken = List.copyOf(lateBreaches);
+        lateBreaches.clear();
+        return taken;
     }
 
     private List<Milestone> open() {

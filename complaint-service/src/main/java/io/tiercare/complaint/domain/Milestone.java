@@ -74,12 +74,16 @@ public class Milestone {
         return metAt == null;
     }
 
-    void meet(Instant now) {
+    /** Marks it met; true when this is also the first the SLA knows of its breach (met late, not yet detected). */
+    boolean meet(Instant now) {
+        boolean newlyBreached = false;
         if (dueAt != null && now.isAfter(dueAt) && breachedAt == null) {
             breachedAt = dueAt;
+            newlyBreached = true;
         }
         metAt = now;
         remainingSeconds = null;
+        return newlyBreached;
     }
 
     void pause(Instant now, WorkingCalendar calendar, SlaClock clock) {

@@ -45,21 +45,24 @@ public class ComplaintRepository {
                 .getResultStream().findFirst();
     }
 
-    public List<Complaint> list(UUID customerId, ComplaintStatus status, String category, int offset, int limit) {
-        return em.createQuery("""
-                from Complaint c where (?1 is null or c.customerId = ?1) and (?2 is null or c.status = ?2)
-                  and (?3 is null or c.categoryCode = ?3)
-                order by c.filedAt desc, c.id desc""", Complaint.class).setParameter(1, customerId)
-                .setParameter(2, status).setParameter(3, category).setFirstResult(offset).setMaxResults(limit)
-                .getResultList();
+    /** Complaints newest first; {@code managedBy} (null: anyone's) keeps one account manager's customers only. */
+    public List<Complaint> list(UUID customerId, ComplaintStatus status, String category, String managedBy,
+            int offset, int limit) {
+        return em.createQuery("from Complaint c where " + FILTER + " order by c.filedAt desc, c.id desc",
+                Complaint.class).setParameter(1, customerId).setParameter(2, status).setParameter(3, category)
+                .setParameter(4, managedBy).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    public long count(UUID customerId, ComplaintStatus status, String category) {
-        return em.createQuery("""
-                select count(c) from Complaint c where (?1 is null or c.customerId = ?1)
-                  and (?2 is null or c.status = ?2) and (?3 is null or c.categoryCode = ?3)""", Long.class)
-                .setParameter(1, customerId).setParameter(2, status).setParameter(3, category).getSingleResult();
+    public long count(UUID customerId, ComplaintStatus status, String category, String managedBy) {
+        return em.createQuery("select count(c) from Complaint c where " + FILTER, Long.class)
+                .setParameter(1, customerId).setParameter(2, status).setParameter(3, category)
+                .setParameter(4, managedBy).getSingleResult();
     }
+
+    private static final String FILTER = """
+            (?1 is null or c.customerId = ?1) and (?2 is null or c.status = ?2) and (?3 is null or c.categoryCode = ?3)
+            and (?4 is null or c.customerId in (
+                select a.customerId from CustomerAssignment a where a.accountManagerId = ?4))""";
 
     public void record(UUID complaint, String action, String actor, Instant at, ComplaintStatus from,
             ComplaintStatus to, String note) {

@@ -24,6 +24,8 @@ import io.tiercare.complaint.rest.dto.AssignRequest;
 import io.tiercare.complaint.rest.dto.FileComplaintRequest;
 import io.tiercare.complaint.rest.dto.NoteRequest;
 import io.tiercare.complaint.rest.dto.RatingRequest;
+import io.tiercare.complaint.repository.CustomerDirectory.CustomerRef;
+import io.tiercare.complaint.service.Access;
 import io.tiercare.complaint.service.ComplaintService;
 import io.tiercare.complaint.service.ComplaintService.ActionKind;
 import io.tiercare.complaint.service.ComplaintService.Submitted;
@@ -84,8 +86,17 @@ public class ComplaintResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new InvalidInputException("Idempotency-Key", "must be 1–200 characters");
         }
-        Submitted submitted = complaints.file(request.toIntake(), customers.require(request.customerId()),
-                idempotencyKey, caller());
+        CustomerRef customer = customers.require(request.customerId(), Access.of(identity));
+        Submitted submitted;
+        try {
+            submitted = complaints.file(request.toIntake(), customer, idempotencyKey, caller());
+        } catch (RuntimeException e) {
+            if (idempotencyKey == null) {
+                throw e;
+            }
+            // the same key inserted a moment ago by a concurrent retry: answer as that retry would be answered
+            submitted = complaints.earlier(idempotencyKey, request.toIntake(), customer).orElseThrow(() -> e);
+        }
         return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/api/v1/complaints/" + submitted.complaint().id()))
                 .entity(submitted.complaint()).build();
@@ -93,34 +104,37 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ANALYST })
-    @Operation(summary = "A complaint with each milestone's deadline and state as of now")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST })
+    @Operation(summary = "A complaint with each milestone's deadline and state as of now",
+            description = "An account manager sees their customers' complaints only (404 otherwise); analysts see "
+                    + "the contact details masked.")
     @APIResponse(responseCode = "200", description = "The complaint",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ComplaintView get(@PathParam("id") UUID id) {
-        return complaints.get(id);
+        return complaints.get(id, Access.of(identity));
     }
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ANALYST })
-    @Operation(summary = "Complaints, newest first, filtered by customer, status and category")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST })
+    @Operation(summary = "Complaints, newest first, filtered by customer, status and category",
+            description = "An account manager gets their customers' complaints only.")
     @APIResponse(responseCode = "200", description = "A page of complaints")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<ComplaintView> list(@QueryParam("customerId") UUID customerId,
             @QueryParam("status") ComplaintStatus status, @QueryParam("category") String category,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return complaints.list(customerId, status, category, PageRequest.of(page, size));
+        return complaints.list(customerId, status, category, PageRequest.of(page, size), Access.of(identity));
     }
 
     @GET
     @Path("/{id}/timeline")
-    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ANALYST })
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST })
     @Operation(summary = "Every action on the complaint: who, when, what, from which status to which, the note")
     @APIResponse(responseCode = "200", description = "The timeline, oldest first")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public List<Action> timeline(@PathParam("id") UUID id) {
-        return complaints.timeline(id);
+        return complaints.timeline(id, Access.of(identity));
     }
 
     @POST

@@ -23,6 +23,7 @@ import io.tiercare.complaint.domain.event.ComplaintRated;
 import io.tiercare.complaint.messaging.ComplaintEventPublisher;
 import io.tiercare.complaint.repository.ComplaintRepository;
 import io.tiercare.complaint.repository.ComplaintRepository.Action;
+import io.tiercare.complaint.repository.CustomerDirectory;
 import io.tiercare.complaint.repository.CustomerDirectory.CustomerRef;
 import io.tiercare.complaint.service.SlaService.PolicyVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,11 +50,13 @@ public class ComplaintService {
     private final CategoryService categories;
     private final SlaService sla;
     private final ComplaintEventPublisher events;
+    private final CustomerDirectory directory;
     private final Clock clock;
 
     ComplaintService(ComplaintRepository complaints, CategoryService categories, SlaService sla,
-            ComplaintEventPublisher events, Clock clock) {
+            ComplaintEventPublisher events, CustomerDirectory directory, Clock clock) {
         this.complaints = complaints;
+        this.directory = directory;
         this.categories = categories;
         this.sla = sla;
         this.events = events;
@@ -87,6 +90,16 @@ public class ComplaintService {
         return new Submitted(ComplaintView.of(filed.complaint(), List.of(), policy.definition(), calendar, now), true);
     }
 
+    /**
+     * The complaint an earlier request with this key filed, as a retry of {@code intake} would get it: for a submit
+     * that lost the race to insert the same key at the same moment.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Optional<Submitted> earlier(String idempotencyKey, Intake intake, CustomerRef customer) {
+        return complaints.byIdempotencyKey(idempotencyKey)
+                .map(earlier -> retried(earlier, hash(intake, customer.customerId()), idempotencyKey));
+    }
+
     private Submitted retried(Complaint earlier, String hash, String key) {
         if (!hash.equals(earlier.requestHash())) {
             throw new ConflictException("Idempotency-Key " + key + " was used for a different complaint ("
@@ -111,6 +124,7 @@ public class ComplaintService {
             case REOPEN -> complaint.reopen(by, calendar, policy.atRiskShare(), now);
         };
         complaints.record(id, action.name(), by, now, from, complaint.status(), note);
+        events.publishAll(complaint.takeLateBreaches());
         events.publish(event);
         return ComplaintView.of(complaint, complaints.ratings(id), policy, calendar, now);
     }
@@ -140,28 +154,44 @@ public class ComplaintService {
         return view(complaint);
     }
 
+    /** The complaint as this caller may see it: 404 outside an account manager's customers, contact masked. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ComplaintView get(UUID id) {
-        return view(complaints.find(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id)));
+    public ComplaintView get(UUID id, Access access) {
+        return view(visible(id, access), access.masked());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ComplaintView> list(UUID customerId, ComplaintStatus status, String category, PageRequest page) {
-        List<ComplaintView> items = complaints.list(customerId, status, category, page.offset(), page.size())
-                .stream().map(this::view).toList();
-        return Page.of(items, page, complaints.count(customerId, status, category));
+    public Page<ComplaintView> list(UUID customerId, ComplaintStatus status, String category, PageRequest page,
+            Access access) {
+        String managedBy = access.managerScope().orElse(null);
+        List<ComplaintView> items = complaints.list(customerId, status, category, managedBy, page.offset(),
+                page.size()).stream().map(c -> view(c, access.masked())).toList();
+        return Page.of(items, page, complaints.count(customerId, status, category, managedBy));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Action> timeline(UUID id) {
-        get(id);
+    public List<Action> timeline(UUID id, Access access) {
+        visible(id, access);
         return complaints.timeline(id);
     }
 
+    private Complaint visible(UUID id, Access access) {
+        Complaint complaint = complaints.find(id).orElse(null);
+        if (complaint == null || (access.managerScope().isPresent() && !access.reaches(directory
+                .find(complaint.customerId()).map(CustomerRef::accountManagerId).orElse(null)))) {
+            throw ResourceNotFoundException.of("Complaint", id);
+        }
+        return complaint;
+    }
+
     private ComplaintView view(Complaint complaint) {
+        return view(complaint, false);
+    }
+
+    private ComplaintView view(Complaint complaint, boolean masked) {
         SlaPolicy policy = sla.version(complaint.slaPolicyVersion()).definition();
         return ComplaintView.of(complaint, complaints.ratings(complaint.id()), policy, sla.calendar(policy),
-                clock.instant());
+                clock.instant(), masked);
     }
 
     private static String hash(Intake intake, UUID customer) {

@@ -25,10 +25,17 @@ public record ComplaintView(UUID id, UUID customerId, String channel, String cat
 
     static ComplaintView of(Complaint c, List<Rating> ratings, SlaPolicy policy, WorkingCalendar calendar,
             Instant now) {
+        return of(c, ratings, policy, calendar, now, false);
+    }
+
+    /** {@code masked}: the contact details masked (analysts, other systems). */
+    static ComplaintView of(Complaint c, List<Rating> ratings, SlaPolicy policy, WorkingCalendar calendar,
+            Instant now, boolean masked) {
         List<MilestoneView> milestones = c.milestones().stream().map(m -> milestone(m, c, policy, calendar, now))
                 .toList();
         return new ComplaintView(c.id(), c.customerId(), c.channel().name(), c.categoryCode(), c.severity().name(),
-                c.title(), c.description(), c.contact(), c.occurredAt(), c.filedAt(), c.filedBy(), c.status().name(),
+                c.title(), c.description(), masked ? Access.mask(c.contact()) : c.contact(), c.occurredAt(),
+                c.filedAt(), c.filedBy(), c.status().name(),
                 c.customerTier(), c.slaPolicyVersion(), c.slaClock().name(), c.assignee(), c.team(),
                 c.pausedSince(), c.pausedSeconds(), c.resolvedAt(), c.closedAt(), c.reopenCount(), milestones,
                 ratings, c.version());

@@ -33,15 +33,21 @@ public class CustomerCheck {
         this.lagTolerance = lagTolerance;
     }
 
-    /** The customer the complaint is for; 400 naming {@code customerId} when there is none or they were erased. */
+    /**
+     * The customer the complaint is for; 400 naming {@code customerId} when there is none, they were erased, or
+     * they are not the calling account manager's (told apart from none by nothing).
+     */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public CustomerRef require(UUID customerId) {
+    public CustomerRef require(UUID customerId, Access access) {
         CustomerRef customer = awaitKnown(customerId);
         for (int hop = 0; customer.mergedInto() != null && hop < MAX_MERGE_HOPS; hop++) {
             customer = awaitKnown(customer.mergedInto());
         }
         if (customer.erasedAt() != null) {
             throw new InvalidInputException("customerId", "customer " + customerId + " has been erased");
+        }
+        if (!access.reaches(customer.accountManagerId())) {
+            throw new InvalidInputException("customerId", "no customer " + customerId);
         }
         return customer;
     }

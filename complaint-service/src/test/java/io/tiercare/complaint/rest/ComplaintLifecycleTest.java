@@ -110,8 +110,8 @@ class ComplaintLifecycleTest extends OnTestDay {
         assertThat(events).extracting(r -> TestKafka.header(r, "ce_type")).containsExactly(
                 "tiercare.complaint.filed.v1", "tiercare.complaint.acknowledged.v1",
                 "tiercare.complaint.waiting.v1", "tiercare.complaint.resumed.v1",
-                "tiercare.complaint.plan-proposed.v1", "tiercare.complaint.resolved.v1",
-                "tiercare.complaint.closed.v1", "tiercare.complaint.reopened.v1");
+                "tiercare.complaint.plan-proposed.v1", "tiercare.complaint.sla-breached.v1",
+                "tiercare.complaint.resolved.v1", "tiercare.complaint.closed.v1", "tiercare.complaint.reopened.v1");
         JsonPath filedEvent = JsonPath.from(events.get(0).value());
         assertThat(filedEvent.getString("complaintId")).isEqualTo(id);
         assertThat(filedEvent.getString("customerId")).isEqualTo(customer);
@@ -120,8 +120,11 @@ class ComplaintLifecycleTest extends OnTestDay {
         assertThat(filedEvent.getString("filedAt")).isEqualTo("2026-11-22T08:00:00Z");
         assertThat(filedEvent.getString("deadlines.resolveBy")).isEqualTo("2026-11-24T08:00:00Z");
         assertThat(events.get(0).value()).doesNotContain("空调").doesNotContain("13800138000");
-        assertThat(JsonPath.from(events.get(5).value()).getString("resolvedAt")).isEqualTo("2026-11-24T20:00:00Z");
-        assertThat(JsonPath.from(events.get(7).value()).getString("reopenedAt")).isEqualTo("2026-11-25T20:00:00Z");
+        JsonPath lateBreach = JsonPath.from(events.get(5).value());
+        assertThat(lateBreach.getString("milestone")).as("met late before the detector saw it").isEqualTo("RESOLVE");
+        assertThat(lateBreach.getString("dueAt")).isEqualTo("2026-11-24T18:00:00Z");
+        assertThat(JsonPath.from(events.get(6).value()).getString("resolvedAt")).isEqualTo("2026-11-24T20:00:00Z");
+        assertThat(JsonPath.from(events.get(8).value()).getString("reopenedAt")).isEqualTo("2026-11-25T20:00:00Z");
     }
 
     @Test
@@ -209,6 +212,56 @@ class ComplaintLifecycleTest extends OnTestDay {
                 .body("detail", containsString("was used for a different complaint (" + first + ")"));
         as("AGENT").queryParam("customerId", customer).when().get("/api/v1/complaints").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].id", equalTo(first));
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyFileOneComplaint() throws Exception {
+        String customer = Customers.registered(dataSource);
+        String key = "race-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = pool.invokeAll(
+                    java.util.Collections.nCopies(8, () -> file(customer, "MEDIUM", key)));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().statusCode());
+                ids.add(answer.get().jsonPath().getString("id"));
+            }
+            assertThat(statuses).containsOnly(201, 200).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        as("AGENT").queryParam("customerId", customer).when().get("/api/v1/complaints").then()
+                .body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void anAccountManagerSeesOnlyTheirCustomersComplaintsAndAnalystsSeeContactsMasked() {
+        String mine = Customers.registered(dataSource, "am-zhang");
+        String theirs = Customers.registered(dataSource, "am-li");
+        String mineId = file(mine, "LOW", null).then().statusCode(201).extract().path("id");
+        String theirsId = file(theirs, "LOW", null).then().statusCode(201).extract().path("id");
+
+        asUser("am-zhang", "ACCOUNT_MANAGER").when().get("/api/v1/complaints/" + mineId).then().statusCode(200)
+                .body("contact", equalTo("13800138000"));
+        asUser("am-zhang", "ACCOUNT_MANAGER").when().get("/api/v1/complaints/" + theirsId).then().statusCode(404);
+        asUser("am-zhang", "ACCOUNT_MANAGER").when().get("/api/v1/complaints/" + theirsId + "/timeline").then()
+                .statusCode(404);
+        asUser("am-zhang", "ACCOUNT_MANAGER").queryParam("customerId", theirs).when().get("/api/v1/complaints")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        asUser("am-zhang", "ACCOUNT_MANAGER").queryParam("customerId", mine).when().get("/api/v1/complaints")
+                .then().body("totalItems", equalTo(1));
+        asUser("am-zhang", "ACCOUNT_MANAGER").contentType(ContentType.JSON)
+                .body(body(theirs, "DELIVERY.LATE", "LOW")).when().post("/api/v1/complaints").then().statusCode(400)
+                .body("violations[0].message", equalTo("no customer " + theirs));
+        asUser("am-zhang", "ACCOUNT_MANAGER").contentType(ContentType.JSON)
+                .body(body(mine, "DELIVERY.LATE", "LOW")).when().post("/api/v1/complaints").then().statusCode(201);
+
+        as("ANALYST").when().get("/api/v1/complaints/" + theirsId).then().statusCode(200)
+                .body("contact", equalTo("138******00"));
+        as("SUPERVISOR").when().get("/api/v1/complaints/" + theirsId).then().body("contact", equalTo("13800138000"));
     }
 
     @Test

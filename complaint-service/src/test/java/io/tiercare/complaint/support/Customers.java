@@ -33,17 +33,27 @@ public final class Customers {
 
     /** Announces a new customer without waiting for complaint-service to hear of it. */
     public static String register() {
+        return register(null);
+    }
+
+    private static String register(String accountManager) {
         String customer = UUID.randomUUID().toString();
         TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
                 "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试"},"accountManagerId":null,
-                         "registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer));
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试"},"accountManagerId":%s,
+                         "registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer,
+                        accountManager == null ? "null" : "\"" + accountManager + "\""));
         return customer;
     }
 
     /** Announces a new customer and waits until complaint-service knows them. */
     public static String registered(DataSource dataSource) {
-        String customer = register();
+        return registered(dataSource, null);
+    }
+
+    /** As {@link #registered(DataSource)}, assigned to an account manager. */
+    public static String registered(DataSource dataSource, String accountManager) {
+        String customer = register(accountManager);
         awaitRow(dataSource, "select count(*) from customer_ref where customer_id = ?::uuid and registered",
                 customer);
         return customer;

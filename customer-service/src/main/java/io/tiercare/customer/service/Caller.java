@@ -11,15 +11,12 @@ import io.tiercare.chassis.security.Roles;
  */
 public record Caller(String userId, Set<String> roles) {
 
-    private static final Set<String> UNMASKED = Set.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT,
-            Roles.ACCOUNT_MANAGER);
-
     public Caller {
         roles = Set.copyOf(roles);
     }
 
     public boolean seesMaskedData() {
-        return roles.stream().noneMatch(UNMASKED::contains);
+        return Roles.seesMaskedData(roles);
     }
 
     /** The account manager whose customers alone this caller may see, or empty when they may see all. */
