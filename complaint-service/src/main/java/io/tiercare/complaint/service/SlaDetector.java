@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -21,7 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * supervisor) and publishes {@code sla-at-risk}; once past its deadline the breach is recorded, it escalates to
  * level 2 (the manager) and publishes {@code sla-breached}; each finding is followed by {@code escalated}. Runs on
  * every replica (every {@code tiercare.complaint.detector-every}); the rows are claimed once, whoever runs.
- * Batches of {@code tiercare.complaint.detector-batch}, one transaction each with their events.
+ * Batches of {@code tiercare.complaint.detector-batch}, one transaction each with their events, claimed by
+ * {@code tiercare.complaint.detector-workers} side by side.
  */
 @ApplicationScoped
 public class SlaDetector {
@@ -36,13 +39,19 @@ public class SlaDetector {
     private final ComplaintEventPublisher events;
     private final Clock clock;
     private final int batch;
+    private final int workers;
+    private final ManagedExecutor executor;
 
     SlaDetector(SlaDetectorRepository repository, ComplaintEventPublisher events, Clock clock,
-            @ConfigProperty(name = "tiercare.complaint.detector-batch", defaultValue = "2000") int batch) {
+            ManagedExecutor executor,
+            @ConfigProperty(name = "tiercare.complaint.detector-batch", defaultValue = "2000") int batch,
+            @ConfigProperty(name = "tiercare.complaint.detector-workers", defaultValue = "2") int workers) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
+        this.executor = executor;
         this.batch = batch;
+        this.workers = workers;
     }
 
     @Scheduled(every = "${tiercare.complaint.detector-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,7 +72,20 @@ public class SlaDetector {
         return new Run(atRisk, breached, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** {@code workers} drains side by side: SKIP LOCKED hands each its own rows. */
     private int drain(BiFunction<Instant, Integer, List<SlaAlert>> claim, Instant now) {
+        List<CompletableFuture<Integer>> running = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            running.add(executor.supplyAsync(() -> drainOne(claim, now)));
+        }
+        int total = drainOne(claim, now);
+        for (CompletableFuture<Integer> worker : running) {
+            total += worker.join();
+        }
+        return total;
+    }
+
+    private int drainOne(BiFunction<Instant, Integer, List<SlaAlert>> claim, Instant now) {
         return Drain.inTransactions(batch, () -> {
             List<SlaAlert> alerts = claim.apply(now, batch);
             List<SlaAlert> out = new ArrayList<>(alerts.size() * 2);

@@ -127,6 +127,44 @@ class ComplaintLifecycleTest extends OnTestDay {
         assertThat(JsonPath.from(events.get(8).value()).getString("reopenedAt")).isEqualTo("2026-11-25T20:00:00Z");
     }
 
+    /** Every status, the steps that lead there, and the actions allowed from it; every other action is a 409. */
+    @Test
+    void fromEveryStatusEveryActionButTheAllowedOnesIsRefused() {
+        Map<String, List<String>> pathTo = new java.util.LinkedHashMap<>();
+        pathTo.put("FILED", List.of());
+        pathTo.put("ACKNOWLEDGED", List.of("acknowledge"));
+        pathTo.put("PLAN_PROPOSED", List.of("acknowledge", "plan"));
+        pathTo.put("WAITING_ON_CUSTOMER", List.of("acknowledge", "wait"));
+        pathTo.put("RESOLVED", List.of("acknowledge", "resolve"));
+        pathTo.put("CLOSED", List.of("acknowledge", "resolve", "close"));
+        pathTo.put("REOPENED", List.of("acknowledge", "resolve", "reopen"));
+        Map<String, List<String>> allowed = Map.of("FILED", List.of("acknowledge"),
+                "ACKNOWLEDGED", List.of("plan", "wait", "resolve"), "PLAN_PROPOSED", List.of("wait", "resolve"),
+                "WAITING_ON_CUSTOMER", List.of("resume"), "RESOLVED", List.of("close", "reopen"),
+                "CLOSED", List.of("reopen"), "REOPENED", List.of("plan", "wait", "resolve"));
+        List<String> actions = List.of("acknowledge", "plan", "wait", "resume", "resolve", "close", "reopen");
+        String customer = Customers.registered(dataSource);
+        for (var status : pathTo.entrySet()) {
+            String id = file(customer, "LOW", null).then().statusCode(201).extract().path("id");
+            status.getValue().forEach(step -> act(id, step, null).then().statusCode(200));
+            assertThat(get(id).getString("status")).isEqualTo(status.getKey());
+            for (String action : actions) {
+                if (allowed.get(status.getKey()).contains(action)) {
+                    continue;
+                }
+                act(id, action, null).then().statusCode(409).contentType("application/problem+json")
+                        .body("detail", containsString("while it is " + status.getKey()));
+            }
+            assertThat(get(id).getString("status")).as("unchanged").isEqualTo(status.getKey());
+            for (String action : allowed.get(status.getKey())) {
+                // the allowed ones are allowed (each on a fresh complaint in the same status)
+                String twin = file(customer, "LOW", null).then().statusCode(201).extract().path("id");
+                status.getValue().forEach(step -> act(twin, step, null).then().statusCode(200));
+                act(twin, action, null).then().statusCode(200);
+            }
+        }
+    }
+
     @Test
     void eachResolutionIsRatedOnceAndALowRatingAsksForFollowUp() {
         String customer = Customers.registered(dataSource);
