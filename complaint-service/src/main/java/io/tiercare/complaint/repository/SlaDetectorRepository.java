@@ -11,8 +11,10 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Claims the milestones that became at risk or were breached, each once: a single statement marks them and returns
- * them, taking the rows {@code FOR UPDATE SKIP LOCKED} (with their complaint, which every action locks too), so
- * replicas running the detector at the same time take different rows and never lose a concurrent action's change.
+ * them, taking the milestone rows {@code FOR UPDATE SKIP LOCKED}, so replicas running the detector at the same time
+ * take different rows, and a milestone an action is changing right now is left for the next pass. Only the detector
+ * writes {@code at_risk_at} and the escalation level, and milestones are updated column by column
+ * ({@code @DynamicUpdate}), so an action never overwrites what the detector marked.
  */
 @ApplicationScoped
 public class SlaDetectorRepository {
@@ -29,7 +31,7 @@ public class SlaDetectorRepository {
                 with due as (
                     select m.id from complaint_milestone m join complaint c on c.id = m.complaint_id
                     where m.met_at is null and m.at_risk_at is null and m.warn_at <= ?1 and m.due_at > ?1
-                    order by m.warn_at limit ?2 for update of m, c skip locked)
+                    order by m.warn_at limit ?2 for update of m skip locked)
                 update complaint_milestone m set at_risk_at = ?1, escalation_level = greatest(m.escalation_level, 1)
                 from due, complaint c where m.id = due.id and c.id = m.complaint_id
                 returning m.complaint_id, c.customer_id, c.category_code, c.severity, m.kind, m.round, m.due_at""",
@@ -42,7 +44,7 @@ public class SlaDetectorRepository {
                 with due as (
                     select m.id from complaint_milestone m join complaint c on c.id = m.complaint_id
                     where m.met_at is null and m.breached_at is null and m.due_at <= ?1
-                    order by m.due_at limit ?2 for update of m, c skip locked)
+                    order by m.due_at limit ?2 for update of m skip locked)
                 update complaint_milestone m set breached_at = m.due_at, at_risk_at = coalesce(m.at_risk_at, ?1),
                     escalation_level = greatest(m.escalation_level, 2)
                 from due, complaint c where m.id = due.id and c.id = m.complaint_id
