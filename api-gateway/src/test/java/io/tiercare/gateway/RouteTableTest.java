@@ -52,6 +52,9 @@ class RouteTableTest {
         List<String> checked = new ArrayList<>();
         for (var module : MODULES.entrySet()) {
             Path sources = Path.of("..", module.getKey(), "src", "main", "java");
+            if (!Files.isDirectory(sources)) {
+                continue; // a service without endpoints yet
+            }
             try (Stream<Path> files = Files.walk(sources)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String source = read(file);
