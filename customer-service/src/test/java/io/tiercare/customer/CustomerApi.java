@@ -1,7 +1,5 @@
 package io.tiercare.customer;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,7 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import io.tiercare.testing.TestTokens;
+import io.tiercare.testing.TestApi;
 
 /** Calls the customer API the way a front end would, so tests read like the spec. */
 public final class CustomerApi {
@@ -17,12 +15,13 @@ public final class CustomerApi {
     private CustomerApi() {
     }
 
+    /** {@link TestApi#as}, sending JSON. */
     public static RequestSpecification as(String role) {
-        return given().auth().oauth2(TestTokens.forRole(role)).contentType(ContentType.JSON);
+        return TestApi.as(role).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asUser(String user, String role) {
-        return given().auth().oauth2(TestTokens.forUser(user, role)).contentType(ContentType.JSON);
+        return TestApi.asUser(user, role).contentType(ContentType.JSON);
     }
 
     public static ValidatableResponse register(String role, Map<String, Object> body) {

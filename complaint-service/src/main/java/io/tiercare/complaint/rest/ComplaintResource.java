@@ -24,13 +24,12 @@ import io.tiercare.complaint.rest.dto.AssignRequest;
 import io.tiercare.complaint.rest.dto.FileComplaintRequest;
 import io.tiercare.complaint.rest.dto.NoteRequest;
 import io.tiercare.complaint.rest.dto.RatingRequest;
-import io.tiercare.complaint.repository.CustomerDirectory.CustomerRef;
 import io.tiercare.complaint.service.Access;
+import io.tiercare.complaint.service.ComplaintIntake;
 import io.tiercare.complaint.service.ComplaintService;
 import io.tiercare.complaint.service.ComplaintService.ActionKind;
 import io.tiercare.complaint.service.ComplaintService.Submitted;
 import io.tiercare.complaint.service.ComplaintView;
-import io.tiercare.complaint.service.CustomerCheck;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,12 +56,12 @@ public class ComplaintResource {
             "resolve", ActionKind.RESOLVE, "close", ActionKind.CLOSE, "reopen", ActionKind.REOPEN);
 
     private final ComplaintService complaints;
-    private final CustomerCheck customers;
+    private final ComplaintIntake intake;
     private final SecurityIdentity identity;
 
-    ComplaintResource(ComplaintService complaints, CustomerCheck customers, SecurityIdentity identity) {
+    ComplaintResource(ComplaintService complaints, ComplaintIntake intake, SecurityIdentity identity) {
         this.complaints = complaints;
-        this.customers = customers;
+        this.intake = intake;
         this.identity = identity;
     }
 
@@ -86,17 +85,7 @@ public class ComplaintResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new InvalidInputException("Idempotency-Key", "must be 1–200 characters");
         }
-        CustomerRef customer = customers.require(request.customerId(), Access.of(identity));
-        Submitted submitted;
-        try {
-            submitted = complaints.file(request.toIntake(), customer, idempotencyKey, caller());
-        } catch (RuntimeException e) {
-            if (idempotencyKey == null) {
-                throw e;
-            }
-            // the same key inserted a moment ago by a concurrent retry: answer as that retry would be answered
-            submitted = complaints.earlier(idempotencyKey, request.toIntake(), customer).orElseThrow(() -> e);
-        }
+        Submitted submitted = intake.submit(request.toIntake(), idempotencyKey, Access.of(identity));
         return Response.status(submitted.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/api/v1/complaints/" + submitted.complaint().id()))
                 .entity(submitted.complaint()).build();

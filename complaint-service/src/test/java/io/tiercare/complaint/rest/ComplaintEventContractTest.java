@@ -1,7 +1,7 @@
 package io.tiercare.complaint.rest;
 
 import static io.restassured.RestAssured.given;
-import static io.tiercare.complaint.support.Customers.as;
+import static io.tiercare.testing.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 

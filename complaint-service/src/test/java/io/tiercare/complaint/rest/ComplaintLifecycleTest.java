@@ -1,7 +1,7 @@
 package io.tiercare.complaint.rest;
 
-import static io.tiercare.complaint.support.Customers.as;
-import static io.tiercare.complaint.support.Customers.asUser;
+import static io.tiercare.testing.TestApi.as;
+import static io.tiercare.testing.TestApi.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -238,6 +238,34 @@ class ComplaintLifecycleTest extends OnTestDay {
         JsonPath critical = file(basic, "CRITICAL", null).then().statusCode(201).extract().jsonPath();
         assertThat(milestone(critical, "ACKNOWLEDGE", "dueAt")).isEqualTo("2026-11-22T08:30:00Z");
         assertThat(critical.getString("customerTier")).isNull();
+    }
+
+    @Test
+    void assignmentsNotesAndRatingsRefuseBadInput() {
+        String customer = Customers.registered(dataSource);
+        String id = file(customer, "LOW", null).then().statusCode(201).extract().path("id");
+        as("AGENT").contentType(ContentType.JSON).body("{}").when().post("/api/v1/complaints/" + id + "/assign")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].message", equalTo("name an assignee, a team or both"));
+        as("AGENT").contentType(ContentType.JSON).body(Map.of("team", "after-sales-east")).when()
+                .post("/api/v1/complaints/" + id + "/assign").then().statusCode(200)
+                .body("team", equalTo("after-sales-east")).body("assignee", nullValue());
+        as("AGENT").contentType(ContentType.JSON).body(Map.of("note", " ")).when()
+                .post("/api/v1/complaints/" + id + "/notes").then().statusCode(400)
+                .body("violations[0].field", containsString("note"));
+        as("AGENT").contentType(ContentType.JSON).body(Map.of("note", "客户来电催促")).when()
+                .post("/api/v1/complaints/" + id + "/notes").then().statusCode(200);
+        String missing = UUID.randomUUID().toString();
+        as("AGENT").contentType(ContentType.JSON).body(Map.of("rating", 3)).when()
+                .post("/api/v1/complaints/" + missing + "/rating").then().statusCode(404);
+        as("AGENT").contentType(ContentType.JSON).body(Map.of("team", "t")).when()
+                .post("/api/v1/complaints/" + missing + "/assign").then().statusCode(404);
+        as("AGENT").contentType(ContentType.JSON).body(Map.of("note", "n")).when()
+                .post("/api/v1/complaints/" + missing + "/notes").then().statusCode(404);
+        as("AGENT").when().get("/api/v1/complaints/" + missing).then().statusCode(404);
+        as("AGENT").when().get("/api/v1/complaints/" + missing + "/timeline").then().statusCode(404);
+        assertThat(as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then().extract()
+                .jsonPath().getList("action")).containsExactly("FILE", "ASSIGN", "NOTE");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.tiercare.complaint.rest;
 
-import static io.tiercare.complaint.support.Customers.as;
-import static io.tiercare.complaint.support.Customers.asUser;
+import static io.tiercare.testing.TestApi.as;
+import static io.tiercare.testing.TestApi.asUser;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.tiercare.complaint.support.Customers;
 import io.tiercare.testing.OnTestDay;
 import io.tiercare.testing.ProducerExamples;
+import io.tiercare.testing.TestDatabase;
 import io.tiercare.testing.TestKafka;
 import jakarta.inject.Inject;
 
@@ -41,9 +42,9 @@ class ProducerContractTest extends OnTestDay {
         customerEvent(customer, "registered", examples);
         tierEvent(customer, examples);
         customerEvent(customer, "merged", examples);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Customers.count(dataSource,
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.number(dataSource,
                 "select count(*) from customer_ref where customer_id = ?::uuid and merged_into is not null", merged)
-                == 1 && Customers.count(dataSource,
+                == 1 && TestDatabase.number(dataSource,
                         "select count(*) from customer_ref where customer_id = ?::uuid and value_tier = 'CORE'",
                         customer) == 1);
 

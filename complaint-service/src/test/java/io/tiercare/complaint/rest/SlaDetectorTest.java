@@ -1,6 +1,6 @@
 package io.tiercare.complaint.rest;
 
-import static io.tiercare.complaint.support.Customers.as;
+import static io.tiercare.testing.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -92,6 +92,19 @@ class SlaDetectorTest extends OnTestDay {
                 .filter(r -> waitingCustomer.equals(r.key()))
                 .map(r -> TestKafka.header(r, "ce_type"))).doesNotContain("tiercare.complaint.sla-at-risk.v1",
                         "tiercare.complaint.sla-breached.v1");
+    }
+
+    @Test
+    void anAdministratorCanRunTheDetectorNow() {
+        String id = file(Customers.registered(dataSource));
+        clock.set(TEST_DAY.plus(Duration.ofMinutes(61)));
+        as("AGENT").when().post("/api/v1/sla-detector/runs").then().statusCode(403);
+        JsonPath run = as("ADMIN").when().post("/api/v1/sla-detector/runs").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(run.getInt("breached")).isPositive();
+        assertThat(level(id, "ACKNOWLEDGE")).isEqualTo(2);
+        as("ADMIN").when().post("/api/v1/sla-detector/runs").then().statusCode(200).body("breached",
+                org.hamcrest.Matchers.equalTo(0)).body("atRisk", org.hamcrest.Matchers.equalTo(0));
     }
 
     private static String file(String customer) {

@@ -1,6 +1,6 @@
 package io.tiercare.complaint.rest;
 
-import static io.tiercare.complaint.support.Customers.as;
+import static io.tiercare.testing.TestApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,11 +1,5 @@
 package io.tiercare.complaint.support;
 
-import static io.restassured.RestAssured.given;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -13,22 +7,13 @@ import javax.sql.DataSource;
 
 import org.awaitility.Awaitility;
 
-import io.restassured.specification.RequestSpecification;
+import io.tiercare.testing.TestDatabase;
 import io.tiercare.testing.TestKafka;
-import io.tiercare.testing.TestTokens;
 
-/** Customers as customer-service and tiering-service announce them, and requests as a role. */
+/** Customers as customer-service and tiering-service announce them. */
 public final class Customers {
 
     private Customers() {
-    }
-
-    public static RequestSpecification as(String role) {
-        return given().header("Authorization", TestTokens.bearer(role));
-    }
-
-    public static RequestSpecification asUser(String user, String role) {
-        return given().header("Authorization", "Bearer " + TestTokens.forUser(user, role));
     }
 
     /** Announces a new customer without waiting for complaint-service to hear of it. */
@@ -79,16 +64,7 @@ public final class Customers {
     }
 
     private static void awaitRow(DataSource dataSource, String query, String customer) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(dataSource, query, customer) == 1);
-    }
-
-    public static long count(DataSource dataSource, String query, String parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query)) {
-            s.setString(1, parameter);
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> TestDatabase.number(dataSource, query, customer) == 1);
     }
 }

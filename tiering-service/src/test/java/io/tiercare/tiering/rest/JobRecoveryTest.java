@@ -1,6 +1,6 @@
 package io.tiercare.tiering.rest;
 
-import static io.tiercare.tiering.support.Events.as;
+import static io.tiercare.testing.TestApi.as;
 import static io.tiercare.tiering.support.Events.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -8,9 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tiercare.tiering.service.EvaluationJobService;
 import io.tiercare.testing.OnTestDay;
+import io.tiercare.testing.TestDatabase;
 import jakarta.inject.Inject;
 
 /**
@@ -145,17 +144,17 @@ class JobRecoveryTest extends OnTestDay {
         return as("ANALYST").when().get(location).then().extract().jsonPath();
     }
 
-    private long republished(String location) throws SQLException {
+    private long republished(String location) {
         return number("""
                 select count(*) from evaluation_chunk c join evaluation_job j on j.id = c.job_id
                 where c.job_id = ?::uuid and c.published_at > j.started_at""", jobId(location));
     }
 
-    private long chunks(String location) throws SQLException {
+    private long chunks(String location) {
         return number("select count(*) from evaluation_chunk where job_id = ?::uuid", jobId(location));
     }
 
-    private long minAttempts(String location) throws SQLException {
+    private long minAttempts(String location) {
         return number("select min(attempts) from evaluation_chunk where job_id = ?::uuid", jobId(location));
     }
 
@@ -171,19 +170,11 @@ class JobRecoveryTest extends OnTestDay {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private long number(String query, String parameter) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(query)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+    private long number(String query, String parameter) {
+        return TestDatabase.number(dataSource, query, parameter);
     }
 
-    private void sql(String statement) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+    private void sql(String statement) {
+        TestDatabase.execute(dataSource, statement);
     }
 }

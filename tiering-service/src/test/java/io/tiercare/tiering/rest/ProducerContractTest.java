@@ -1,6 +1,6 @@
 package io.tiercare.tiering.rest;
 
-import static io.tiercare.tiering.support.Events.as;
+import static io.tiercare.testing.TestApi.as;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;

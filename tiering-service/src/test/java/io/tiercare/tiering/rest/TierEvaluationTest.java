@@ -1,6 +1,6 @@
 package io.tiercare.tiering.rest;
 
-import static io.tiercare.tiering.support.Events.as;
+import static io.tiercare.testing.TestApi.as;
 import static io.tiercare.tiering.support.Events.purchase;
 import static io.tiercare.tiering.support.Events.registered;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,7 @@
 package io.tiercare.tiering.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.tiercare.testing.TestApi.as;
+import static io.tiercare.testing.TestApi.asUser;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import io.tiercare.testing.TestTokens;
 
 @QuarkusTest
 class TierSchemeTest {
@@ -50,7 +49,7 @@ class TierSchemeTest {
                 {"note": "lower the bar for the year-end campaign", "policy": {"tiers": [
                   {"code": "GOLD", "name": "金", "when": {"metric": "spend12m", "op": "gte", "value": 5000}},
                   {"code": "OTHER", "name": "其他"}]}}""";
-        given().header("Authorization", "Bearer " + TestTokens.forUser("admin-li", "ADMIN"))
+        asUser("admin-li", "ADMIN")
                 .contentType(ContentType.JSON).body(policy).when().put("/api/v1/tier-schemes/MEMBERSHIP/policy")
                 .then().statusCode(200).body("scheme.version", equalTo(before + 1))
                 .body("scheme.policy.tiers[0].code", equalTo("GOLD"))
@@ -76,9 +75,5 @@ class TierSchemeTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> as("ANALYST")
                 .queryParam("size", 200).when().get("/api/v1/tier-evaluations").then()
                 .body("items.findAll { it.status == 'RUNNING' }", org.hamcrest.Matchers.empty()));
-    }
-
-    private static RequestSpecification as(String role) {
-        return given().header("Authorization", TestTokens.bearer(role));
     }
 }

@@ -1,6 +1,5 @@
 package io.tiercare.tiering.support;
 
-import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -8,23 +7,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import io.restassured.specification.RequestSpecification;
 import io.tiercare.testing.TestKafka;
-import io.tiercare.testing.TestTokens;
 
 /** What the other services publish, sent to Kafka as they would; and what tiering publishes, awaited. */
 public final class Events {
 
     private Events() {
-    }
-
-    public static RequestSpecification as(String role) {
-        return given().header("Authorization", TestTokens.bearer(role));
-    }
-
-    /** A named person in a role (four-eyes rules compare who acts). */
-    public static RequestSpecification asUser(String user, String role) {
-        return given().auth().oauth2(TestTokens.forUser(user, role));
     }
 
     public static void registered(String customer, String at) {
