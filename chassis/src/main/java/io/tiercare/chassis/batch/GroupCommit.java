@@ -7,18 +7,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import org.jboss.logging.Logger;
+
 /**
  * Group commit: concurrent callers' items are written together, one transaction for many requests.
  * <p>
- * Whoever finds fewer than {@code writers} batches being written becomes a leader: it takes up to {@code maxBatch}
- * waiting items (never two with the same key, so a later one sees what the earlier one wrote), writes them with the
- * handler on its own thread, hands every caller its outcome and wakes the next waiting caller to lead. There is no
- * thread of its own and no timer: batches form only while other batches are being written, so a lone request waits
- * for nothing. More than one writer keeps the database busy while a batch commits.
+ * {@link #submit} queues the item and returns at once; {@code writers} threads of its own take up to
+ * {@code maxBatch} waiting items at a time (never two with the same key, so a later one sees what the earlier one
+ * wrote), write them with the handler and complete each caller's stage with its own outcome. There is no timer:
+ * batches form only while other batches are being written, so a lone item is written at once. More than one writer
+ * keeps the database busy while a batch commits. Nobody waits on a thread: a request handled on an event loop stays
+ * there until its answer is ready.
  * <p>
  * If the handler fails as a whole (a database error, say), each item of that batch is written again alone, so one
  * bad item fails its own caller only.
@@ -26,7 +31,9 @@ import java.util.function.Function;
  * @param <I> what a caller submits
  * @param <O> what the caller gets back
  */
-public final class GroupCommit<I, O> {
+public final class GroupCommit<I, O> implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
 
     /** Writes a batch and returns one outcome per item, in the items' order. */
     @FunctionalInterface
@@ -62,77 +69,127 @@ public final class GroupCommit<I, O> {
     }
 
     private final int maxBatch;
-    private final int writers;
     private final Function<? super I, ?> key;
     private final Handler<I, O> handler;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition itemsWaiting = lock.newCondition();
     private final ArrayDeque<Waiter<I, O>> waiting = new ArrayDeque<>();
-    private int writing;
+    private final List<Thread> threads = new ArrayList<>();
+    private int idle; // writers waiting for items (guarded by the lock)
+    private boolean closed; // guarded by the lock
 
     /**
+     * @param name     names the writer threads
      * @param maxBatch the most items written together
-     * @param writers  the most batches written at the same time
+     * @param writers  the most batches written at the same time: one thread each
      * @param key      items with equal keys are never in the same batch
-     * @param handler  writes one batch; it runs on the leading caller's thread
+     * @param handler  writes one batch, on a writer thread
      */
-    public GroupCommit(int maxBatch, int writers, Function<? super I, ?> key, Handler<I, O> handler) {
+    public GroupCommit(String name, int maxBatch, int writers, Function<? super I, ?> key, Handler<I, O> handler) {
         if (maxBatch < 1 || writers < 1) {
             throw new IllegalArgumentException("maxBatch and writers must be at least 1");
         }
         this.maxBatch = maxBatch;
-        this.writers = writers;
         this.key = key;
         this.handler = handler;
+        for (int i = 0; i < writers; i++) {
+            Thread writer = new Thread(this::writeWhileOpen, name + "-writer-" + i);
+            writer.setDaemon(true);
+            threads.add(writer);
+            writer.start();
+        }
     }
 
-    /** Writes the item, together with whatever else is waiting, and returns its value or throws its exception. */
-    public O submit(I item) {
-        Waiter<I, O> self = new Waiter<>(item, lock.newCondition());
+    /** Queues the item to be written with whatever else is waiting; the stage completes once it is written. */
+    public CompletionStage<O> submit(I item) {
+        Waiter<I, O> self = new Waiter<>(item);
         lock.lock();
         try {
+            if (closed) {
+                self.result.completeExceptionally(new IllegalStateException("no longer accepting items"));
+                return self.result;
+            }
             waiting.addLast(self);
-            while (self.outcome == null) {
-                if (writing == writers) {
-                    self.wakeUp.awaitUninterruptibly();
-                    continue;
-                }
-                writing++;
-                List<Waiter<I, O>> batch = take();
-                if (writing < writers && !waiting.isEmpty()) {
-                    waiting.peekFirst().wakeUp.signal(); // a writer is free for whoever is left
-                }
-                List<Outcome<O>> outcomes = null;
-                lock.unlock();
-                try {
-                    outcomes = write(batch.stream().map(w -> w.item).toList());
-                } finally {
-                    lock.lock();
-                    writing--;
-                    for (int i = 0; i < batch.size(); i++) {
-                        Waiter<I, O> w = batch.get(i);
-                        w.outcome = outcomes != null ? outcomes.get(i)
-                                : failed(new IllegalStateException("the batch was not written"));
-                        w.wakeUp.signal();
-                    }
-                    Waiter<I, O> next = waiting.peekFirst();
-                    if (next != null) {
-                        next.wakeUp.signal();
-                    }
-                }
+            if (idle > 0) {
+                itemsWaiting.signal();
             }
         } finally {
             lock.unlock();
         }
-        return self.outcome.get();
+        return self.result;
     }
 
-    /** How many callers wait for their items to be written (a gauge, and what tests synchronise on). */
+    /** How many items wait for a writer (a gauge, and what tests synchronise on). */
     public int waiting() {
         lock.lock();
         try {
             return waiting.size();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Writes what is queued already, then stops the writers; items submitted afterwards are refused. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            itemsWaiting.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Thread writer : threads) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void writeWhileOpen() {
+        while (true) {
+            List<Waiter<I, O>> batch;
+            lock.lock();
+            try {
+                while (waiting.isEmpty() && !closed) {
+                    idle++;
+                    itemsWaiting.awaitUninterruptibly();
+                    idle--;
+                }
+                if (waiting.isEmpty()) {
+                    return; // closed and drained
+                }
+                batch = take();
+                if (!waiting.isEmpty() && idle > 0) {
+                    itemsWaiting.signal(); // items left over (a full batch, a repeated key): another writer takes them
+                }
+            } finally {
+                lock.unlock();
+            }
+            List<Outcome<O>> outcomes = null;
+            RuntimeException failure = null;
+            try {
+                outcomes = write(batch.stream().map(w -> w.item).toList());
+            } catch (RuntimeException e) {
+                failure = e;
+            } catch (Error e) {
+                LOG.errorf(e, "A batch of %d items could not be written", batch.size());
+                failure = new IllegalStateException("the batch was not written", e);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                complete(batch.get(i).result, outcomes != null ? outcomes.get(i) : failed(failure));
+            }
+        }
+    }
+
+    private static <O> void complete(CompletableFuture<O> result, Outcome<O> outcome) {
+        if (outcome instanceof Failed<O> failed) {
+            result.completeExceptionally(failed.error());
+        } else {
+            result.complete(outcome.get());
         }
     }
 
@@ -170,12 +227,10 @@ public final class GroupCommit<I, O> {
 
     private static final class Waiter<I, O> {
         final I item;
-        final Condition wakeUp;
-        Outcome<O> outcome; // guarded by the lock
+        final CompletableFuture<O> result = new CompletableFuture<>();
 
-        Waiter(I item, Condition wakeUp) {
+        Waiter(I item) {
             this.item = item;
-            this.wakeUp = wakeUp;
         }
     }
 }

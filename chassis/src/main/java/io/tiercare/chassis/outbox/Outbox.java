@@ -1,6 +1,7 @@
 package io.tiercare.chassis.outbox;
 
 import java.time.Clock;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -59,12 +60,7 @@ public class Outbox {
         return id;
     }
 
-    private static final String INSERT_ALL = """
-            insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
-            select e.id, e.topic, e.type, ?, e.subject, e.dataschema, ?, cast(e.payload as json)
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                with ordinality as e(id, topic, type, subject, dataschema, payload, position)
-            order by e.position""";
+    private static final String INSERT_ALL = appendSelected("true");
 
     /**
      * Appends many events in one statement, in the order given (their publication order); same guarantees as
@@ -75,6 +71,36 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                bindAll(insert, 1, events);
+                insert.executeUpdate();
+            }
+        });
+        appended.fire(new OutboxAppended());
+    }
+
+    /**
+     * The insert that appends the events bound by {@link #bindAll}, for a writer that puts its own rows and their
+     * events into one statement (a data-modifying {@code WITH}, atomic even outside a transaction): {@code where},
+     * SQL over each event's 1-based {@code e.position} in the bound list, keeps the events whose rows were written.
+     * The statement must be followed by {@link #appended()} once it has committed.
+     */
+    public static String appendSelected(String where) {
+        return """
+                insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
+                select e.id, e.topic, e.type, ?, e.subject, e.dataschema, ?, cast(e.payload as json)
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    with ordinality as e(id, topic, type, subject, dataschema, payload, position)
+                where %s
+                order by e.position""".formatted(where);
+    }
+
+    /**
+     * Binds {@code events} to the eight parameters of {@link #appendSelected} starting at {@code index}; returns the
+     * index after them.
+     */
+    public int bindAll(PreparedStatement insert, int index, List<OutboxEvent> events) throws SQLException {
         int size = events.size();
         Object[] ids = new Object[size];
         Object[] topics = new Object[size];
@@ -91,20 +117,20 @@ public class Outbox {
             schemas[i] = dataschema(event.type());
             payloads[i] = json(event.data());
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-                insert.setString(1, config.source());
-                insert.setTimestamp(2, now);
-                insert.setArray(3, connection.createArrayOf("uuid", ids));
-                insert.setArray(4, connection.createArrayOf("text", topics));
-                insert.setArray(5, connection.createArrayOf("text", types));
-                insert.setArray(6, connection.createArrayOf("text", subjects));
-                insert.setArray(7, connection.createArrayOf("text", schemas));
-                insert.setArray(8, connection.createArrayOf("text", payloads));
-                insert.executeUpdate();
-            }
-        });
+        Connection connection = insert.getConnection();
+        insert.setString(index, config.source());
+        insert.setTimestamp(index + 1, Timestamp.from(clock.instant()));
+        insert.setArray(index + 2, connection.createArrayOf("uuid", ids));
+        insert.setArray(index + 3, connection.createArrayOf("text", topics));
+        insert.setArray(index + 4, connection.createArrayOf("text", types));
+        insert.setArray(index + 5, connection.createArrayOf("text", subjects));
+        insert.setArray(index + 6, connection.createArrayOf("text", schemas));
+        insert.setArray(index + 7, connection.createArrayOf("text", payloads));
+        return index + 8;
+    }
+
+    /** Tells the relay that a statement of the caller's own appended events and has committed. */
+    public void appended() {
         appended.fire(new OutboxAppended());
     }
 

@@ -8,60 +8,58 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
 
-    private final ExecutorService callers = Executors.newFixedThreadPool(20);
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+    private final List<GroupCommit<?, ?>> groups = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        callers.shutdownNow();
+        groups.forEach(GroupCommit::close);
     }
 
     @Test
-    void aLoneCallerIsWrittenAtOnceOnItsOwnThread() {
-        Thread caller = Thread.currentThread();
-        List<Thread> writers = new ArrayList<>();
-        GroupCommit<String, String> group = new GroupCommit<>(8, 1, s -> s, items -> {
-            writers.add(Thread.currentThread());
+    void aLoneItemIsWrittenAtOnceOnAWriterThreadAndTheCallerIsNotHeld() throws Exception {
+        List<String> writers = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<String, String> group = group(8, 1, s -> s, items -> {
+            writers.add(Thread.currentThread().getName());
             batches.add(items);
             return items.stream().map(s -> GroupCommit.done(s.toUpperCase())).toList();
         });
 
-        assertThat(group.submit("a")).isEqualTo("A");
+        assertThat(value(group.submit("a"))).isEqualTo("A");
         assertThat(batches).containsExactly(List.of("a"));
-        assertThat(writers).containsExactly(caller);
+        assertThat(writers).containsExactly("test-writer-0");
         assertThat(group.waiting()).isZero();
     }
 
     @Test
-    void callersArrivingWhileABatchIsWrittenGoTogetherInTheNext() throws Exception {
+    void itemsArrivingWhileABatchIsWrittenGoTogetherInTheNext() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> group = new GroupCommit<>(64, 1, s -> s,
-                recording("first", release, s -> s + "!"));
+        GroupCommit<String, String> group = group(64, 1, s -> s, recording("first", release, s -> s + "!"));
 
-        Future<String> first = callers.submit(() -> group.submit("first"));
+        CompletableFuture<String> first = group.submit("first").toCompletableFuture();
         awaitBatches(1);
-        List<Future<String>> later = new ArrayList<>();
+        List<CompletableFuture<String>> later = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            String item = "later-" + i;
-            later.add(callers.submit(() -> group.submit(item)));
+            later.add(group.submit("later-" + i).toCompletableFuture());
         }
-        awaitWaiting(group, 15);
+        assertThat(group.waiting()).isEqualTo(15);
+        assertThat(first).isNotDone();
         release.countDown();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first!");
+        assertThat(value(first)).isEqualTo("first!");
         for (int i = 0; i < 15; i++) {
-            assertThat(later.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("later-" + i + "!");
+            assertThat(value(later.get(i))).isEqualTo("later-" + i + "!");
         }
         assertThat(batches).hasSize(2);
         assertThat(batches.get(1)).hasSize(15).allMatch(s -> s.startsWith("later-"));
@@ -70,37 +68,34 @@ class GroupCommitTest {
     @Test
     void withTwoWritersASecondBatchIsWrittenWhileTheFirstIsStillCommitting() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> group = new GroupCommit<>(64, 2, s -> s, recording("slow", release, s -> s));
+        GroupCommit<String, String> group = group(64, 2, s -> s, recording("slow", release, s -> s));
 
-        Future<String> slow = callers.submit(() -> group.submit("slow"));
+        CompletableFuture<String> slow = group.submit("slow").toCompletableFuture();
         awaitBatches(1);
-        assertThat(callers.submit(() -> group.submit("quick")).get(10, TimeUnit.SECONDS)).isEqualTo("quick");
+        assertThat(value(group.submit("quick"))).isEqualTo("quick");
         assertThat(slow).isNotDone();
-        Future<String> third = callers.submit(() -> group.submit("third"));
-        assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo("third");
+        assertThat(value(group.submit("third"))).isEqualTo("third");
         release.countDown();
 
-        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("slow");
+        assertThat(value(slow)).isEqualTo("slow");
         assertThat(batches).containsExactly(List.of("slow"), List.of("quick"), List.of("third"));
     }
 
     @Test
     void aBatchHoldsAtMostMaxBatchItemsAndNeverTwoWithTheSameKey() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> group = new GroupCommit<>(3, 1, s -> s.substring(0, 1),
-                recording("x0", release, s -> s));
+        GroupCommit<String, String> group = group(3, 1, s -> s.substring(0, 1), recording("x0", release, s -> s));
 
-        Future<String> blocker = callers.submit(() -> group.submit("x0"));
+        CompletableFuture<String> blocker = group.submit("x0").toCompletableFuture();
         awaitBatches(1);
-        List<Future<String>> queued = new ArrayList<>();
+        List<CompletableFuture<String>> queued = new ArrayList<>();
         for (String item : List.of("a1", "a2", "b1", "c1", "d1")) {
-            queued.add(callers.submit(() -> group.submit(item)));
-            awaitWaiting(group, queued.size());
+            queued.add(group.submit(item).toCompletableFuture());
         }
         release.countDown();
-        blocker.get(10, TimeUnit.SECONDS);
-        for (Future<String> f : queued) {
-            f.get(10, TimeUnit.SECONDS);
+        value(blocker);
+        for (CompletableFuture<String> f : queued) {
+            value(f);
         }
 
         // a2 shares a1's key: it waits for the next batch; the first batch is full at three
@@ -110,7 +105,7 @@ class GroupCommitTest {
     @Test
     void whenABatchFailsEachItemIsWrittenAloneSoOnlyTheBadOneFails() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> group = new GroupCommit<>(16, 1, s -> s, items -> {
+        GroupCommit<String, String> group = group(16, 1, s -> s, items -> {
             batches.add(items);
             if (items.contains("hold")) {
                 await(release);
@@ -121,40 +116,64 @@ class GroupCommitTest {
             return items.stream().map(s -> GroupCommit.done("ok " + s)).toList();
         });
 
-        Future<String> hold = callers.submit(() -> group.submit("hold"));
+        CompletableFuture<String> hold = group.submit("hold").toCompletableFuture();
         awaitBatches(1);
-        Future<String> good = callers.submit(() -> group.submit("good"));
-        awaitWaiting(group, 1);
-        Future<String> bad = callers.submit(() -> group.submit("bad"));
-        awaitWaiting(group, 2);
+        CompletableFuture<String> good = group.submit("good").toCompletableFuture();
+        CompletableFuture<String> bad = group.submit("bad").toCompletableFuture();
         release.countDown();
 
-        assertThat(hold.get(10, TimeUnit.SECONDS)).isEqualTo("ok hold");
-        assertThat(good.get(10, TimeUnit.SECONDS)).isEqualTo("ok good");
-        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bad item");
+        assertThat(value(hold)).isEqualTo("ok hold");
+        assertThat(value(good)).isEqualTo("ok good");
+        assertThatThrownBy(() -> value(bad)).isInstanceOf(IllegalArgumentException.class).hasMessage("bad item");
         assertThat(batches).containsExactly(List.of("hold"), List.of("good", "bad"), List.of("good"), List.of("bad"));
     }
 
     @Test
-    void aFailedOutcomeIsThrownToItsCallerOnly() {
-        GroupCommit<String, String> group = new GroupCommit<>(4, 1, s -> s,
+    void aFailedOutcomeFailsItsCallerOnly() throws Exception {
+        GroupCommit<String, String> group = group(4, 1, s -> s,
                 items -> items.stream().map(s -> s.equals("missing")
                         ? GroupCommit.<String>failed(new IllegalStateException("no such thing"))
                         : GroupCommit.done(s)).toList());
 
-        assertThatThrownBy(() -> group.submit("missing")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> value(group.submit("missing"))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("no such thing");
-        assertThat(group.submit("present")).isEqualTo("present");
+        assertThat(value(group.submit("present"))).isEqualTo("present");
     }
 
     @Test
     void aHandlerThatLosesAnItemFailsLoudly() {
-        GroupCommit<String, String> group = new GroupCommit<>(4, 1, s -> s, items -> List.of());
+        GroupCommit<String, String> group = group(4, 1, s -> s, items -> List.of());
 
-        assertThatThrownBy(() -> group.submit("a")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> value(group.submit("a"))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("one outcome per item");
         assertThat(group.waiting()).isZero();
+    }
+
+    @Test
+    void closingWritesWhatIsQueuedThenRefusesNewItems() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> group = new GroupCommit<>("test", 8, 1, s -> s,
+                recording("first", release, s -> s + "!"));
+        CompletableFuture<String> first = group.submit("first").toCompletableFuture();
+        awaitBatches(1);
+        CompletableFuture<String> queued = group.submit("queued").toCompletableFuture();
+        Thread closing = new Thread(group::close);
+        closing.start();
+        release.countDown();
+        closing.join(10_000);
+
+        assertThat(value(first)).isEqualTo("first!");
+        assertThat(value(queued)).isEqualTo("queued!");
+        assertThatThrownBy(() -> value(group.submit("late"))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("no longer accepting items");
+        assertThat(closing.isAlive()).isFalse();
+    }
+
+    private GroupCommit<String, String> group(int maxBatch, int writers, Function<String, ?> key,
+            GroupCommit.Handler<String, String> handler) {
+        GroupCommit<String, String> group = new GroupCommit<>("test", maxBatch, writers, key, handler);
+        groups.add(group);
+        return group;
     }
 
     /** A handler that records each batch, holds the one containing {@code holdOn} until released, and maps items. */
@@ -169,12 +188,17 @@ class GroupCommitTest {
         };
     }
 
-    private void awaitBatches(int count) {
-        spinUntil(() -> batches.size() >= count);
+    /** The stage's value, or the exception it failed with. */
+    private static String value(java.util.concurrent.CompletionStage<String> stage) throws Exception {
+        try {
+            return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
     }
 
-    private static void awaitWaiting(GroupCommit<?, ?> group, int count) {
-        spinUntil(() -> group.waiting() == count);
+    private void awaitBatches(int count) {
+        spinUntil(() -> batches.size() >= count);
     }
 
     private static void spinUntil(java.util.function.BooleanSupplier condition) {

@@ -2,6 +2,7 @@ package io.tiercare.customer.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,12 +57,13 @@ public class Purchase {
         purchase.amount = cents(amount);
         purchase.refundedAmount = BigDecimal.ZERO.setScale(2);
         purchase.currency = CURRENCY;
-        purchase.purchasedAt = purchasedAt;
+        purchase.purchasedAt = purchasedAt.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps: the answer
+        // to a retry is then the same as the first one
         purchase.productCategory = productCategory;
         purchase.channel = channel;
-        purchase.recordedAt = now;
+        purchase.recordedAt = now.truncatedTo(ChronoUnit.MICROS);
         return new Recorded(purchase, new PurchaseRecorded(customerId, purchase.id, externalOrderId, purchase.amount,
-                CURRENCY, purchasedAt, productCategory, channel));
+                CURRENCY, purchase.purchasedAt, productCategory, channel));
     }
 
     public record Refunded(Refund refund, PurchaseRefunded event) {

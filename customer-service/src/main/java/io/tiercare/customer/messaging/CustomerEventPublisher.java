@@ -44,8 +44,13 @@ public class CustomerEventPublisher {
     }
 
     public void publish(List<? extends CustomerEvent> events) {
-        outbox.appendAll(events.stream()
-                .map(event -> new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event)).toList());
+        outbox.appendAll(asOutboxEvents(events));
+    }
+
+    /** The events as the outbox takes them, for a writer that appends them in its own statement. */
+    public static List<OutboxEvent> asOutboxEvents(List<? extends CustomerEvent> events) {
+        return events.stream()
+                .map(event -> new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event)).toList();
     }
 
     public static String typeOf(CustomerEvent event) {

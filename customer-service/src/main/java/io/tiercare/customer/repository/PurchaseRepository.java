@@ -18,8 +18,12 @@ import java.util.UUID;
 
 import org.hibernate.Session;
 
+import io.agroal.api.AgroalDataSource;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.tiercare.chassis.outbox.Outbox;
+import io.tiercare.chassis.outbox.OutboxEvent;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.customer.domain.Purchase;
 import io.tiercare.customer.domain.Refund;
@@ -27,6 +31,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID> {
+
+    private final AgroalDataSource dataSource;
+    private final Outbox outbox;
+
+    PurchaseRepository(AgroalDataSource dataSource, Outbox outbox) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+    }
 
     public Optional<Refund> findRefundByExternalId(String externalRefundId) {
         return getEntityManager().createQuery("from Refund where externalRefundId = :id", Refund.class)
@@ -55,15 +67,7 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                                channel, recorded_at)
                     on conflict (external_order_id) do nothing
                     returning external_order_id""")) {
-                insert.setArray(1, textArray(connection, batch, p -> p.id().toString()));
-                insert.setArray(2, textArray(connection, batch, p -> p.customerId().toString()));
-                insert.setArray(3, textArray(connection, batch, Purchase::externalOrderId));
-                insert.setArray(4, textArray(connection, batch, p -> p.amount().toPlainString()));
-                insert.setArray(5, textArray(connection, batch, Purchase::currency));
-                insert.setArray(6, textArray(connection, batch, p -> p.purchasedAt().toString()));
-                insert.setArray(7, textArray(connection, batch, Purchase::productCategory));
-                insert.setArray(8, textArray(connection, batch, Purchase::channel));
-                insert.setArray(9, textArray(connection, batch, p -> p.recordedAt().toString()));
+                bindPurchases(connection, insert, batch);
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
                         inserted.add(rows.getString(1));
@@ -72,6 +76,74 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
             }
         });
         return inserted;
+    }
+
+    /**
+     * The hot path of purchase recording: inserts the purchases of live customers whose external order ids are not
+     * recorded yet, together with their events (one per purchase, in the same order), in one statement on a connection of its own in autocommit mode
+     * (one round trip, atomic as a single statement). Returns the ids of the purchases it inserted; the others (an
+     * order recorded before, a customer merged, erased or unknown) are left for the transactional path to explain.
+     */
+    public Set<UUID> insertForLiveCustomers(List<Purchase> rows, List<OutboxEvent> events) {
+        Set<UUID> inserted = new HashSet<>();
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_FOR_LIVE_CUSTOMERS)) {
+                bindPurchases(connection, insert, rows);
+                outbox.bindAll(insert, 10, events);
+                try (ResultSet ids = insert.executeQuery()) {
+                    while (ids.next()) {
+                        inserted.add(ids.getObject(1, UUID.class));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("purchases could not be written: " + e.getMessage(), e);
+        }
+        if (!inserted.isEmpty()) {
+            outbox.appended();
+        }
+        return inserted;
+    }
+
+    private static final String INSERT_FOR_LIVE_CUSTOMERS = """
+            with input as (
+                select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as numeric[]),
+                                     cast(? as text[]), cast(? as timestamptz[]), cast(? as text[]),
+                                     cast(? as text[]), cast(? as timestamptz[]))
+                    with ordinality as p (id, customer_id, external_order_id, amount, currency, purchased_at,
+                                          product_category, channel, recorded_at, position)
+            ), inserted as (
+                insert into purchase (id, customer_id, external_order_id, amount, refunded_amount, currency,
+                                      purchased_at, product_category, channel, recorded_at, version)
+                select id, customer_id, external_order_id, amount, 0, currency, purchased_at, product_category,
+                       channel, recorded_at, 0
+                from input p
+                where exists (select 1 from customer c where c.id = p.customer_id and c.status = 'ACTIVE')
+                order by p.position
+                on conflict (external_order_id) do nothing
+                returning id
+            ), appended as (
+            """ + Outbox.appendSelected("e.position in (select p.position from input p join inserted using (id))") + """
+            )
+            select id from inserted""";
+
+    private static void bindPurchases(Connection connection, PreparedStatement insert, List<Purchase> batch)
+            throws SQLException {
+        insert.setArray(1, textArray(connection, batch, p -> p.id().toString()));
+        insert.setArray(2, textArray(connection, batch, p -> p.customerId().toString()));
+        insert.setArray(3, textArray(connection, batch, Purchase::externalOrderId));
+        insert.setArray(4, textArray(connection, batch, p -> p.amount().toPlainString()));
+        insert.setArray(5, textArray(connection, batch, Purchase::currency));
+        insert.setArray(6, textArray(connection, batch, p -> p.purchasedAt().toString()));
+        insert.setArray(7, textArray(connection, batch, Purchase::productCategory));
+        insert.setArray(8, textArray(connection, batch, Purchase::channel));
+        insert.setArray(9, textArray(connection, batch, p -> p.recordedAt().toString()));
     }
 
     private static java.sql.Array textArray(Connection connection, List<Purchase> batch,

@@ -2,6 +2,7 @@ package io.tiercare.customer.rest;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -15,10 +16,13 @@ import io.tiercare.chassis.problem.Problem;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.customer.rest.dto.RecordPurchaseRequest;
 import io.tiercare.customer.rest.dto.RecordRefundRequest;
+import io.tiercare.customer.service.PurchaseRecording;
 import io.tiercare.customer.service.PurchaseService;
 import io.tiercare.customer.service.PurchaseService.Recorded;
 import io.tiercare.customer.service.PurchaseSummary;
 import io.tiercare.customer.service.PurchaseView;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,10 +47,12 @@ import jakarta.ws.rs.core.Response;
 public class PurchaseResource {
 
     private final PurchaseService service;
+    private final PurchaseRecording recording;
     private final CurrentCaller caller;
 
-    PurchaseResource(PurchaseService service, CurrentCaller caller) {
+    PurchaseResource(PurchaseService service, PurchaseRecording recording, CurrentCaller caller) {
         this.service = service;
+        this.recording = recording;
         this.caller = caller;
     }
 
@@ -64,8 +70,13 @@ public class PurchaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The order id was recorded for another customer or amount",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response record(@PathParam("customerId") UUID customerId, @Valid @NotNull RecordPurchaseRequest body) {
-        return created(service.record(caller.get(), customerId, body.toCommand()));
+    public CompletionStage<Response> record(@PathParam("customerId") UUID customerId,
+            @Valid @NotNull RecordPurchaseRequest body) {
+        // Answered on the request's event loop: the request waits for its group commit without holding a thread,
+        // and its answer is written where the request lives, not on the writer that committed it.
+        Context request = Vertx.currentContext();
+        return recording.record(caller.get(), customerId, body.toCommand())
+                .thenApplyAsync(PurchaseResource::created, task -> request.runOnContext(ignored -> task.run()));
     }
 
     @GET

@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiercare.chassis.batch.GroupCommit;
 import io.tiercare.chassis.batch.GroupCommit.Outcome;
 import io.tiercare.chassis.paging.Page;
@@ -43,26 +40,19 @@ public class PurchaseService {
     /** Clocks of order systems drift: a purchase may be stamped this far ahead of ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** The most purchases written in one transaction. */
-    private static final int MAX_BATCH = 64;
-
     private final PurchaseRepository purchases;
     private final CustomerAccess access;
     private final CustomerEventPublisher events;
     private final BusinessTime businessTime;
     private final Clock clock;
-    private final GroupCommit<PendingPurchase, Recorded<PurchaseView>> recordings;
 
     PurchaseService(PurchaseRepository purchases, CustomerAccess access, CustomerEventPublisher events,
-            BusinessTime businessTime, Clock clock,
-            @ConfigProperty(name = "tiercare.customer.purchase-writers", defaultValue = "2") int writers) {
+            BusinessTime businessTime, Clock clock) {
         this.purchases = purchases;
         this.access = access;
         this.events = events;
         this.businessTime = businessTime;
         this.clock = clock;
-        this.recordings = new GroupCommit<>(MAX_BATCH, writers, PendingPurchase::orderId,
-                batch -> QuarkusTransaction.requiringNew().call(() -> recordAll(batch)));
     }
 
     public record RecordPurchase(String externalOrderId, BigDecimal amount, String currency, Instant purchasedAt,
@@ -76,25 +66,25 @@ public class PurchaseService {
     public record Recorded<T>(T value, boolean created) {
     }
 
-    private record PendingPurchase(Caller caller, UUID customerId, String orderId, RecordPurchase command,
+    /** A purchase to record, as {@link PurchaseRecording} received it. */
+    public record PendingPurchase(Caller caller, UUID customerId, String orderId, RecordPurchase command,
             Instant now) {
+
+        /** The purchase and its event, on the customer the id led to. */
+        Purchase.Recorded on(UUID customer) {
+            return Purchase.record(customer, orderId, command.amount(), command.purchasedAt(),
+                    blankToNull(command.productCategory()), blankToNull(command.channel()), now);
+        }
     }
 
     /**
-     * Records the purchase in a transaction shared with whatever other recordings arrive meanwhile (group commit:
-     * order systems post in bursts, and one commit for many purchases is what keeps up with them). Each caller still
-     * gets its own answer, and only once its purchase and event are committed.
+     * Records purchases in one new transaction, each with whatever answer it deserves: created, the first record of
+     * a repeated order, or its own refusal (unknown, erased or out-of-scope customer, an order id reused for other
+     * facts). A merged customer id records the purchase on the survivor. {@link PurchaseRecording} writes the common
+     * case faster and sends here what that path left undone.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Recorded<PurchaseView> record(Caller caller, UUID customerId, RecordPurchase command) {
-        requireCurrency(command.currency());
-        Instant now = clock.instant();
-        requireNotFuture("purchasedAt", command.purchasedAt(), now);
-        return recordings.submit(new PendingPurchase(caller, customerId, command.externalOrderId().strip(), command,
-                now));
-    }
-
-    private List<Outcome<Recorded<PurchaseView>>> recordAll(List<PendingPurchase> batch) {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Outcome<Recorded<PurchaseView>>> recordAll(List<PendingPurchase> batch) {
         Map<UUID, CustomerReference> refs = access.references(batch.stream().map(PendingPurchase::customerId)
                 .collect(toSet()));
         List<Outcome<Recorded<PurchaseView>>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
@@ -104,10 +94,7 @@ public class PurchaseService {
             try {
                 CustomerReference customer = access.check(pending.caller(), pending.customerId(),
                         refs.get(pending.customerId()));
-                RecordPurchase command = pending.command();
-                fresh.put(pending.orderId(), Purchase.record(customer.id(), pending.orderId(), command.amount(),
-                        command.purchasedAt(), blankToNull(command.productCategory()),
-                        blankToNull(command.channel()), pending.now()));
+                fresh.put(pending.orderId(), pending.on(customer.id()));
             } catch (RuntimeException refused) {
                 outcomes.set(i, GroupCommit.failed(refused));
             }
@@ -194,19 +181,19 @@ public class PurchaseService {
                 s.trailingNet().setScale(2), average, s.firstPurchaseAt(), s.lastPurchaseAt(), Purchase.CURRENCY);
     }
 
-    private static void requireCurrency(String currency) {
+    static void requireCurrency(String currency) {
         if (currency != null && !Purchase.CURRENCY.equals(currency)) {
             throw new InvalidInputException("currency", "only CNY is accepted");
         }
     }
 
-    private static void requireNotFuture(String field, Instant at, Instant now) {
+    static void requireNotFuture(String field, Instant at, Instant now) {
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw new InvalidInputException(field, "must not be in the future");
         }
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }
