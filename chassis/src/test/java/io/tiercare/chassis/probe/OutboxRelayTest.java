@@ -76,6 +76,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void shouldAppendInTheWritersOwnStatementOnlyTheEventsOfTheRowsItWrote() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        UUID earlier = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        assertThat(service.noteInOneStatement(subject, List.of(earlier), List.of("own-" + subject + "-earlier")))
+                .containsExactly(earlier);
+
+        assertThat(service.noteInOneStatement(subject, List.of(first, earlier, last),
+                List.of("own-" + subject + "-first", "own-" + subject + "-again", "own-" + subject + "-last")))
+                .containsExactlyInAnyOrder(first, last);
+
+        TestKafka.awaitRecord(ProbeService.TOPIC, r -> r.value().contains("own-" + subject + "-last"),
+                Duration.ofSeconds(20));
+        List<String> published = TestKafka.readAll(ProbeService.TOPIC).stream()
+                .filter(r -> subject.equals(r.key())).map(ConsumerRecord::value).toList();
+        assertThat(published).hasSize(3);
+        assertThat(published.get(0)).contains("\"text\":\"own-" + subject + "-earlier\"");
+        assertThat(published.get(1)).contains("\"text\":\"own-" + subject + "-first\"", "\"count\":0");
+        assertThat(published.get(2)).contains("\"text\":\"own-" + subject + "-last\"", "\"count\":2");
+        assertThat(service.notes("own-" + subject + "-again")).isZero();
+    }
+
+    @Test
     void shouldPublishNothingWhenTheTransactionFails() {
         String text = "doomed-" + UUID.randomUUID();
         given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON)

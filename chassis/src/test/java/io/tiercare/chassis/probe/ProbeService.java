@@ -1,6 +1,16 @@
 package io.tiercare.chassis.probe;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
+
+import io.agroal.api.AgroalDataSource;
 
 import io.tiercare.chassis.outbox.Outbox;
 import io.tiercare.chassis.outbox.OutboxEvent;
@@ -17,10 +27,12 @@ public class ProbeService {
 
     private final EntityManager em;
     private final Outbox outbox;
+    private final AgroalDataSource dataSource;
 
-    ProbeService(EntityManager em, Outbox outbox) {
+    ProbeService(EntityManager em, Outbox outbox, AgroalDataSource dataSource) {
         this.em = em;
         this.outbox = outbox;
+        this.dataSource = dataSource;
     }
 
     public record Noted(UUID noteId, String text, int count) {
@@ -38,6 +50,39 @@ public class ProbeService {
     public void noteAll(String subject, java.util.List<String> texts) {
         outbox.appendAll(texts.stream().map(text -> new OutboxEvent(TOPIC, NOTED, subject,
                 new Noted(UUID.randomUUID(), text, texts.indexOf(text)))).toList());
+    }
+
+    /**
+     * Notes with the given ids and their events in one statement, in autocommit mode: an id noted before is skipped,
+     * and its event with it. Returns the ids it inserted.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Set<UUID> noteInOneStatement(String subject, List<UUID> ids, List<String> texts) throws SQLException {
+        Set<UUID> inserted = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        with input as (
+                            select * from unnest(?::uuid[], ?::text[]) with ordinality as n(id, text, position)
+                        ), inserted as (
+                            insert into probe_note (id, text, count) select id, text, 1 from input
+                            on conflict (id) do nothing returning id
+                        ), appended as (
+                        """ + Outbox.appendSelected("e.position in (select n.position from input n join inserted using (id))")
+                        + """
+                        )
+                        select id from inserted""")) {
+            insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            insert.setArray(2, connection.createArrayOf("text", texts.toArray()));
+            outbox.bindAll(insert, 3, IntStream.range(0, ids.size()).mapToObj(i -> new OutboxEvent(TOPIC, NOTED,
+                    subject, new Noted(ids.get(i), texts.get(i), i))).toList());
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        outbox.appended();
+        return inserted;
     }
 
     /** Writes the note and its event, then fails: the transaction must leave nothing behind. */

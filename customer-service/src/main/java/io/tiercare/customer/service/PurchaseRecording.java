@@ -44,7 +44,7 @@ public class PurchaseRecording {
     private final GroupCommit<PendingPurchase, Recorded<PurchaseView>> recordings;
 
     PurchaseRecording(PurchaseService purchases, PurchaseRepository repository, Clock clock,
-            @ConfigProperty(name = "tiercare.customer.purchase-writers", defaultValue = "2") int writers) {
+            @ConfigProperty(name = "tiercare.customer.purchase-writers", defaultValue = "1") int writers) {
         this.purchases = purchases;
         this.repository = repository;
         this.clock = clock;
