@@ -4,8 +4,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
@@ -37,17 +40,36 @@ public class GatewayProxy {
     private final GatewayConfig config;
     private final JWTParser tokens;
     private final HttpClient client;
+    private final long maxBodySize;
 
-    GatewayProxy(RouteTable routes, GatewayConfig config, JWTParser tokens, Vertx vertx) {
+    GatewayProxy(RouteTable routes, GatewayConfig config, JWTParser tokens, Vertx vertx,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.routes = routes;
         this.config = config;
         this.tokens = tokens;
+        this.maxBodySize = maxBodySize.asLongValue();
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout(2000));
     }
 
     void install(@Observes Router router) {
+        // ahead of Quarkus's own body limit, which would refuse with an empty body
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::limitBody);
         router.route("/api/*").handler(this::handle).failureHandler(this::failed);
+    }
+
+    /** A body announced larger than any service accepts is refused here, as a problem, and the connection closed. */
+    private void limitBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length == null || !length.strip().matches("\\d{1,18}") || Long.parseLong(length.strip()) <= maxBodySize) {
+            ctx.next();
+            return;
+        }
+        String correlationId = correlationId(ctx.request());
+        ctx.response().putHeader(CORRELATION_ID, correlationId).putHeader("Connection", "close")
+                .endHandler(ignored -> ctx.request().connection().close());
+        problem(ctx, 413, "payload-too-large", "Payload too large", "the body of " + length.strip()
+                + " bytes is larger than the " + maxBodySize + " bytes the gateway accepts", correlationId);
     }
 
     private void handle(RoutingContext ctx) {

@@ -44,6 +44,23 @@ class GatewayProxyTest {
     }
 
     @Test
+    void shouldRefuseABodyLargerThanAnyServiceTakesAsAProblemBeforeForwarding() {
+        String body = "{\"name\":\"" + "长".repeat(30_000) + "\"}"; // 90 011 bytes, over the test limit of 64 KiB
+        given().auth().oauth2(TestTokens.forRole("AGENT")).contentType(ContentType.JSON)
+                .header("X-Correlation-Id", "gw-big").body(body)
+                .when().post("/api/v1/customers")
+                .then().statusCode(413).contentType("application/problem+json")
+                .header("X-Correlation-Id", "gw-big")
+                .body("type", equalTo("urn:tiercare:problem:payload-too-large"))
+                .body("detail", equalTo("the body of 90011 bytes is larger than the 65536 bytes the gateway accepts"))
+                .body("correlationId", equalTo("gw-big"));
+        String fits = "{\"name\":\"" + "短".repeat(20_000) + "\"}";
+        given().auth().oauth2(TestTokens.forRole("AGENT")).contentType(ContentType.JSON).body(fits)
+                .when().post("/api/v1/customers")
+                .then().statusCode(201).body("body", equalTo(fits));
+    }
+
+    @Test
     void shouldAnswer404ForAPathNoServiceOwns() {
         given().auth().oauth2(TestTokens.forRole("ADMIN")).when().get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json")

@@ -12,6 +12,7 @@ public enum ProblemType {
     CONFLICT(409, "Conflict"),
     GONE(410, "Gone"),
     PRECONDITION_FAILED(412, "Precondition failed"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     HTTP_ERROR(0, "HTTP error"),

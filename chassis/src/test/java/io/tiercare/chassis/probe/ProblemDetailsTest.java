@@ -1,6 +1,7 @@
 package io.tiercare.chassis.probe;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,9 +16,13 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.testing.TestTokens;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class ProblemDetailsTest {
+
+    @Inject
+    ProbeService service;
 
     private static RequestSpecification admin() {
         return given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON);
@@ -34,6 +39,27 @@ class ProblemDetailsTest {
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("text"))
                 .body("violations[0].message", equalTo("must not be blank"));
+    }
+
+    @Test
+    void shouldRefuseABodyLargerThanTheLimitAsAProblemAndWriteNothing() {
+        String text = "大".repeat(30_000); // 90 000 bytes of UTF-8, over the probe's 64 KiB
+        admin().header("X-Correlation-Id", "too-large-1").body("{\"text\":\"" + text + "\",\"count\":1}")
+                .when().post("/probe/notes")
+                .then().statusCode(413).contentType("application/problem+json")
+                .header("X-Correlation-Id", "too-large-1")
+                .body("type", equalTo("urn:tiercare:problem:payload-too-large"))
+                .body("title", equalTo("Payload too large"))
+                .body("status", equalTo(413))
+                .body("detail", equalTo("the body of 90021 bytes is larger than the 65536 bytes this service accepts"))
+                .body("instance", equalTo("/probe/notes"))
+                .body("correlationId", equalTo("too-large-1"));
+        assertThat(service.notes(text)).isZero();
+
+        String fits = "小".repeat(20_000); // 60 000 bytes
+        admin().body("{\"text\":\"" + fits + "\",\"count\":1}").when().post("/probe/notes")
+                .then().statusCode(201);
+        assertThat(service.notes(fits)).isEqualTo(1);
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.tiercare.testing.TestTokens;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import javax.sql.DataSource;
+import io.tiercare.testing.TestDatabase;
 import io.tiercare.testing.TestOutbox;
 
 @QuarkusTest
@@ -91,6 +92,23 @@ class ImportExportTest {
                 .body("detail", equalTo("file: is not UTF-8 text (save it as CSV UTF-8)"));
         given().auth().oauth2(TestTokens.forRole("AGENT")).contentType("text/csv").body("name,type\n甲,INDIVIDUAL\n")
                 .when().post("/api/v1/customer-imports").then().statusCode(403);
+    }
+
+    @Test
+    void shouldRefuseAFileLargerThanTheLimitWithoutStartingAJob() {
+        long jobsBefore = TestDatabase.number(dataSource, "select count(*) from customer_import");
+        StringBuilder csv = new StringBuilder("type,name,mobilePhone\n");
+        for (int i = 0; csv.length() < 1_100_000; i++) {
+            csv.append("INDIVIDUAL,过大文件客户").append(i).append(",1390000").append(String.format("%04d", i % 10_000))
+                    .append('\n');
+        }
+        int bytes = csv.toString().getBytes(StandardCharsets.UTF_8).length;
+
+        upload(csv.toString()).statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:payload-too-large"))
+                .body("detail", equalTo("the body of " + bytes + " bytes is larger than the 1048576 bytes this "
+                        + "service accepts"));
+        assertThat(TestDatabase.number(dataSource, "select count(*) from customer_import")).isEqualTo(jobsBefore);
     }
 
     @Test
