@@ -12,9 +12,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * An HTTP server standing where customer-service would, answering with what it received, so the tests see exactly
- * what the gateway forwards. The care route points at a closed port to show a service that is down.
+ * what the gateway forwards, and with an OpenAPI document at {@code /q/openapi}. The other services point at a closed
+ * port to show services that are down.
  */
 public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
+
+    /** What customer-service's own document looks like, cut down; one path belongs to another service. */
+    static final String OPENAPI = """
+            {"openapi":"3.1.0","info":{"title":"TierCare customer-service","version":"1.0.0"},
+             "tags":[{"name":"Customers"}],
+             "paths":{"/api/v1/customers":{"get":{"tags":["Customers"],"responses":{"200":{"description":"A page",
+                 "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Customer"}}}}}}},
+               "/api/v1/tier-schemes":{"get":{"responses":{"200":{"description":"not this service's"}}}}},
+             "components":{"schemas":{"Customer":{"type":"object","properties":{"name":{"type":"string"}}}}}}""";
 
     private HttpServer server;
 
@@ -25,6 +35,14 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        server.createContext("/q/openapi", exchange -> {
+            byte[] bytes = OPENAPI.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String echo = "{\"method\":\"" + exchange.getRequestMethod() + "\",\"uri\":\""
@@ -43,7 +61,9 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         return Map.of("tiercare.gateway.services.customer.url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "tiercare.gateway.services.care.url", "http://127.0.0.1:1");
+                "tiercare.gateway.services.care.url", "http://127.0.0.1:1",
+                "tiercare.gateway.services.tiering.url", "http://127.0.0.1:1",
+                "tiercare.gateway.services.complaint.url", "http://127.0.0.1:1");
     }
 
     private static String quote(String value) {

@@ -9,16 +9,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
 /**
  * What every TierCare service must show once started: open health endpoints whose readiness covers PostgreSQL, Kafka
- * and the outbox; its OpenAPI document; its own schema migrated by Flyway, chassis tables included; problem+json for
+ * and the outbox; its OpenAPI document, every reference in it defined; its own schema migrated by Flyway, chassis tables included; problem+json for
  * unknown paths. A service's smoke test extends this and names its schema.
  */
 public abstract class ServiceSmokeContract {
@@ -42,6 +48,23 @@ public abstract class ServiceSmokeContract {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("openapi", org.hamcrest.Matchers.startsWith("3."))
                 .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void shouldDefineEveryComponentItsOpenApiDocumentRefersTo() {
+        String document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        Map<String, Map<String, Object>> components = JsonPath.from(document)
+                .getMap("components");
+        Matcher ref = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/components/([^/\"]+)/([^\"]+)\"").matcher(document);
+        Set<String> dangling = new TreeSet<>();
+        while (ref.find()) {
+            Map<String, Object> section = components.get(ref.group(1));
+            if (section == null || !section.containsKey(ref.group(2))) {
+                dangling.add(ref.group(1) + "/" + ref.group(2));
+            }
+        }
+        assertThat(dangling).as("components referred to but not defined").isEmpty();
     }
 
     @Test

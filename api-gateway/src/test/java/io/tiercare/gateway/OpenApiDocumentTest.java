@@ -1,0 +1,102 @@
+package io.tiercare.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    @Test
+    void shouldServeTheServicesDocumentsMergedAndNameThoseThatDidNotAnswer() {
+        given().when().get("/openapi").then().statusCode(200).contentType("application/json")
+                .body("info.title", equalTo("TierCare API"))
+                .body("servers[0].url", equalTo("/"))
+                .body("paths", hasKey("/api/v1/customers"))
+                .body("paths", not(hasKey("/api/v1/tier-schemes"))) // customer-service's, but routed to tiering
+                .body("paths.'/api/v1/customers'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Customer"))
+                .body("components.schemas.Customer.properties.name.type", equalTo("string"))
+                .body("tags[0].name", equalTo("Customers"))
+                .body("info.description", containsString(
+                        "Not included, because they did not answer: care, complaint, tiering."));
+    }
+
+    @Test
+    void shouldPointTheConsoleAtTheMergedDocument() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("/openapi"));
+    }
+
+    @Test
+    void shouldRenameAComponentTwoServicesDefineDifferentlyAndKeepOneTheyShare() {
+        JsonObject customer = new JsonObject("""
+                {"openapi":"3.1.0","paths":{"/api/v1/customers/{id}":{"get":{"responses":{"404":{"$ref":"#/components/responses/NotFound"},
+                   "200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Level"}}}}}}}},
+                 "components":{"schemas":{"Level":{"enum":["A","B"]},"Problem":{"type":"object"}},
+                               "responses":{"NotFound":{"description":"no such customer"}}}}""");
+        JsonObject tiering = new JsonObject("""
+                {"openapi":"3.1.0","paths":{"/api/v1/tier-schemes":{"get":{"responses":{"200":{"content":
+                   {"application/json":{"schema":{"type":"array","items":{"$ref":"#/components/schemas/Level"}}}}},
+                   "400":{"content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}},
+                 "components":{"schemas":{"Level":{"type":"integer"},"Problem":{"type":"object"}}}}""");
+        Map<String, JsonObject> documents = new TreeMap<>(Map.of("customer", customer, "tiering", tiering));
+
+        JsonObject merged = OpenApiDocument.merge(new RouteTable(new Routes()), documents, List.of());
+
+        JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("Level", "Problem", "tiering_Level");
+        assertThat(schemas.getJsonObject("Level").getJsonArray("enum").getList()).containsExactly("A", "B");
+        assertThat(schemas.getJsonObject("tiering_Level").getString("type")).isEqualTo("integer");
+        JsonObject tierResponses = merged.getJsonObject("paths").getJsonObject("/api/v1/tier-schemes")
+                .getJsonObject("get").getJsonObject("responses");
+        assertThat(tierResponses.getJsonObject("200").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("schema").getJsonObject("items").getString("$ref"))
+                .isEqualTo("#/components/schemas/tiering_Level");
+        assertThat(tierResponses.getJsonObject("400").getJsonObject("content")
+                .getJsonObject("application/problem+json").getJsonObject("schema").getString("$ref"))
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(merged.getJsonObject("components").getJsonObject("responses").fieldNames())
+                .containsExactly("NotFound");
+        assertThat(merged.getJsonObject("info").getString("description")).doesNotContain("did not answer");
+    }
+
+    /** Two services and their paths, as the configuration would name them. */
+    private static final class Routes implements GatewayConfig {
+        @Override
+        public Map<String, Upstream> services() {
+            return Map.of("customer", upstream("/api/v1/customers"), "tiering", upstream("/api/v1/tier-schemes"));
+        }
+
+        @Override
+        public Duration timeout() {
+            return Duration.ofSeconds(30);
+        }
+
+        private static Upstream upstream(String path) {
+            return new Upstream() {
+                @Override
+                public String url() {
+                    return "http://127.0.0.1:1";
+                }
+
+                @Override
+                public List<String> paths() {
+                    return List.of(path);
+                }
+            };
+        }
+    }
+}
