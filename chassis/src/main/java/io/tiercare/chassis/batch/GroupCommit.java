@@ -1,5 +1,6 @@
 package io.tiercare.chassis.batch;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +35,8 @@ import org.jboss.logging.Logger;
 public final class GroupCommit<I, O> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+    /** How long {@link #close} waits for the writers to finish what was queued. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Writes a batch and returns one outcome per item, in the items' order. */
     @FunctionalInterface
@@ -129,7 +132,10 @@ public final class GroupCommit<I, O> implements AutoCloseable {
         }
     }
 
-    /** Writes what is queued already, then stops the writers; items submitted afterwards are refused. */
+    /**
+     * Writes what is queued already (waiting up to 30 s for it), then stops the writers; items submitted afterwards
+     * are refused.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -139,12 +145,17 @@ public final class GroupCommit<I, O> implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
         for (Thread writer : threads) {
             try {
-                writer.join();
+                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+            if (writer.isAlive()) {
+                LOG.warnf("%s is still writing after %s; not waiting for it any longer", writer.getName(),
+                        CLOSE_TIMEOUT);
             }
         }
     }
