@@ -139,7 +139,7 @@ class ComplaintsWarningsAndJobsTest extends OnTestDay {
                 .body("items.find { it.reason == 'quarterly review' }.status", equalTo("COMPLETED"));
 
         clock.set(Instant.parse("2027-03-03T16:30:00Z")); // 00:30 on 4 March in Shanghai
-        assertThat(daily.run()).isNotNull();
+        runDaily(); // awaited to the end, so no job of this test is still working when the next test starts
         assertThat(daily.run()).as("the same day's run, scheduled by another replica").isNull();
 
         as("ANALYST").contentType("application/json").body("{}").when().post("/api/v1/tier-evaluations").then()
