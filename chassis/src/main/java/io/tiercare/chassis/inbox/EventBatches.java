@@ -1,6 +1,7 @@
 package io.tiercare.chassis.inbox;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -70,8 +71,13 @@ public class EventBatches {
             EventBatchHandler handler = handlers.get();
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
+                    List<IncomingEvent> events = new ArrayList<>(records.size());
                     for (KafkaRecord<String, String> record : records) {
-                        handler.apply(IncomingEvent.from(record));
+                        events.add(IncomingEvent.from(record));
+                    }
+                    handler.begin(events);
+                    for (IncomingEvent event : events) {
+                        handler.apply(event);
                     }
                     handler.complete();
                 });

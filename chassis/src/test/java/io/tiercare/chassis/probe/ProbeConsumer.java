@@ -1,5 +1,8 @@
 package io.tiercare.chassis.probe;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -39,8 +42,19 @@ public class ProbeConsumer {
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         return batches.apply(batch, () -> new EventBatchHandler() {
+            private final Set<String> announced = new HashSet<>();
+
+            @Override
+            public void begin(List<IncomingEvent> events) {
+                events.forEach(event -> announced.add(event.id()));
+            }
+
             @Override
             public void apply(IncomingEvent event) {
+                // every event of the transaction is announced to begin() before the first is applied
+                if (!announced.contains(event.id())) {
+                    throw new IllegalStateException("event " + event.id() + " was not announced to begin()");
+                }
                 if (!ProbeService.NOTED.equals(event.type())) {
                     throw new PoisonMessageException("unknown event type " + event.type());
                 }

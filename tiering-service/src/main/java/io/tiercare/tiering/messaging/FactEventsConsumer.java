@@ -2,11 +2,17 @@ package io.tiercare.tiering.messaging;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -35,6 +41,7 @@ public class FactEventsConsumer {
 
     public static final String CUSTOMER_EVENTS = "tiering-customer-events";
     public static final String COMPLAINT_EVENTS = "tiering-complaint-events";
+    private static final String MERGED = "tiercare.customer.merged.v1";
 
     record Profile(Boolean usesCompetitor, UUID referredBy) {
     }
@@ -82,11 +89,13 @@ public class FactEventsConsumer {
     private final Inbox inbox;
     private final MetricsProjection projection;
     private final EventBatches batches;
+    private final ObjectMapper json;
 
-    FactEventsConsumer(Inbox inbox, MetricsProjection projection, EventBatches batches) {
+    FactEventsConsumer(Inbox inbox, MetricsProjection projection, EventBatches batches, ObjectMapper json) {
         this.inbox = inbox;
         this.projection = projection;
         this.batches = batches;
+        this.json = json;
     }
 
     @Incoming("customer-events")
@@ -105,6 +114,11 @@ public class FactEventsConsumer {
         Changes changes = projection.changes();
         return new EventBatchHandler() {
             @Override
+            public void begin(List<IncomingEvent> events) {
+                changes.lockFirst(customersOf(events));
+            }
+
+            @Override
             public void apply(IncomingEvent event) {
                 apply.accept(event, changes);
             }
@@ -114,6 +128,33 @@ public class FactEventsConsumer {
                 changes.evaluate();
             }
         };
+    }
+
+    /**
+     * The customers these events touch: each event's subject (the customer id), and for a merge the customer merged
+     * away. What cannot be read here is left to {@code apply}, which refuses it.
+     */
+    private List<UUID> customersOf(List<IncomingEvent> events) {
+        List<UUID> ids = new ArrayList<>(events.size() + 1);
+        for (IncomingEvent event : events) {
+            uuid(event.subject()).ifPresent(ids::add);
+            if (MERGED.equals(event.type())) {
+                try {
+                    uuid(json.readTree(event.data()).path("mergedCustomerId").asText(null)).ifPresent(ids::add);
+                } catch (JsonProcessingException | RuntimeException unreadable) {
+                    // apply() dead-letters it
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private void customerEvent(IncomingEvent event, Changes changes) {
@@ -137,7 +178,7 @@ public class FactEventsConsumer {
                     e -> changes.refund(e.customerId(), e.purchaseId(), e.amount(), e.refundedAt()));
             case "tiercare.customer.inquiry-recorded.v1" -> inbox.once(CUSTOMER_EVENTS, event,
                     InquiryRecorded.class, e -> changes.inquiry(e.customerId(), e.occurredAt()));
-            case "tiercare.customer.merged.v1" -> inbox.once(CUSTOMER_EVENTS, event, Merged.class,
+            case MERGED -> inbox.once(CUSTOMER_EVENTS, event, Merged.class,
                     e -> changes.merge(e.customerId(), e.mergedCustomerId()));
             case "tiercare.customer.erased.v1" -> inbox.once(CUSTOMER_EVENTS, event, Erased.class,
                     e -> changes.erase(e.customerId(), e.erasedAt()));

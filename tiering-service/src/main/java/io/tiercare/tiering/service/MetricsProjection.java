@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,15 @@ public class MetricsProjection {
         private final Map<UUID, List<String>> touched = new LinkedHashMap<>();
 
         private Changes() {
+        }
+
+        /**
+         * Locks the rows of these customers (those that exist) in id order before any fact is applied: applying
+         * facts in the order events arrive would otherwise lock rows in that order, and a bulk evaluation, which locks
+         * in id order, could deadlock with it.
+         */
+        public void lockFirst(Collection<UUID> customerIds) {
+            metrics.lock(customerIds.stream().distinct().toList());
         }
 
         public void profile(UUID customerId, Instant registeredAt, boolean usesCompetitor, UUID referredBy,

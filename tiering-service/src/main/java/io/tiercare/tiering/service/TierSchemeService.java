@@ -3,6 +3,7 @@ package io.tiercare.tiering.service;
 import java.time.Clock;
 import java.util.List;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.tiering.domain.PolicyDefinition;
 import io.tiercare.tiering.repository.JobRepository.Job;
@@ -57,12 +58,17 @@ public class TierSchemeService {
      * Stores the policy as the scheme's next version (every problem in it is reported at once and nothing changes),
      * reports its impact and starts the job that re-grades every customer under it.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public PolicyApplied change(String code, PolicyDefinition policy, String note, String author) {
+        // The simulation reads every customer: it runs before the transaction, which then only adds the version and
+        // starts its job, so no transaction stays open for the whole read (holding back vacuum meanwhile).
         Impact impact = distribution.simulate(code, policy);
-        Scheme current = schemes.lock(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
-        int version = current.version() + 1;
-        schemes.addVersion(code, version, policy, note, author, clock.instant());
-        Job job = jobs.start("policy " + code + " v" + version, author);
-        return new PolicyApplied(get(code), impact, job);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Scheme current = schemes.lock(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
+            int version = current.version() + 1;
+            schemes.addVersion(code, version, policy, note, author, clock.instant());
+            Job job = jobs.start("policy " + code + " v" + version, author);
+            return new PolicyApplied(get(code), impact, job);
+        });
     }
 }
