@@ -2,9 +2,11 @@ package io.tiercare.chassis.inbox;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -17,7 +19,7 @@ import io.tiercare.chassis.events.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Consumes Kafka records a poll at a time: one transaction for the whole batch (so the per-transaction cost, and
+ * Consumes Kafka records a poll at a time, in key order (see {@link #inKeyOrder}): one transaction for the whole batch (so the per-transaction cost, and
  * whatever the handler does in {@link EventBatchHandler#complete}, is paid once per poll instead of once per event).
  * If that transaction fails, nothing of it stays and the records are applied again one per transaction, so only a
  * record that fails on its own goes to the dead-letter topic (with the failure as its reason) and the others are
@@ -36,7 +38,7 @@ public class EventBatches {
     /** Applies the batch with a fresh handler per transaction, then acknowledges it. */
     public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch,
             Supplier<? extends EventBatchHandler> handlers) {
-        List<KafkaRecord<String, String>> records = batch.getRecords();
+        List<KafkaRecord<String, String>> records = inKeyOrder(batch.getRecords(), KafkaRecord::getKey);
         if (records.isEmpty()) {
             return batch.ack();
         }
@@ -89,6 +91,18 @@ public class EventBatches {
                 LOG.debugf("Retrying %d records after a transient failure: %s", records.size(), failure.getMessage());
             }
         }
+    }
+
+    /**
+     * The records sorted by key, each key's records in their own order (a stable sort; records without a key
+     * first). Kafka orders records per partition only, so no consumer may rely on the order across keys; sorted, two
+     * transactions writing the rows of the same keys (customers) take their locks in the same order and cannot
+     * deadlock over them. Canonical UUID strings sort as PostgreSQL sorts the UUIDs.
+     */
+    static <R> List<R> inKeyOrder(List<R> records, Function<R, String> key) {
+        List<R> sorted = new ArrayList<>(records);
+        sorted.sort(Comparator.comparing(key, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return sorted;
     }
 
     /** A deadlock or serialization failure (SQLSTATE class 40): the same work may well succeed if tried again. */
