@@ -35,7 +35,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("email = ?1 and status = ?2", email, CustomerStatus.ACTIVE).firstResultOptional();
     }
 
-    /** The access columns of these customers (those that exist), read in one round trip. */
+    /**
+     * The access columns of these customers (those that exist), read in one round trip, each row share-locked until
+     * the transaction ends: a merge or erasure (which lock the row for update) cannot change it under the caller.
+     */
     public Map<UUID, CustomerReference> references(Collection<UUID> ids) {
         Map<UUID, CustomerReference> found = new HashMap<>();
         if (ids.isEmpty()) {
@@ -44,7 +47,7 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, status, merged_into, account_manager_id, erased_at
-                    from customer where id = any (?)""")) {
+                    from customer where id = any (?) for key share""")) {
                 select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -124,7 +124,8 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
                 select id, customer_id, external_order_id, amount, 0, currency, purchased_at, product_category,
                        channel, recorded_at, 0
                 from input p
-                where exists (select 1 from customer c where c.id = p.customer_id and c.status = 'ACTIVE')
+                where exists (select 1 from customer c where c.id = p.customer_id and c.status = 'ACTIVE'
+                              for key share) -- a merge or erasure in progress (it locks the row) is waited for
                 order by p.position
                 on conflict (external_order_id) do nothing
                 returning id

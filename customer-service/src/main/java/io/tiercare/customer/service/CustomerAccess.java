@@ -43,8 +43,9 @@ public class CustomerAccess {
     }
 
     /**
-     * Where each of these ids leads, reading only the columns access depends on, all at once (the hot path of
-     * purchase recording): a merged id maps to its survivor; unknown ids are absent. Pass each to {@link #check}.
+     * Where each of these ids leads, reading only the columns access depends on, all at once, the rows share-locked
+     * until the transaction ends (purchase recording): a merged id maps to its survivor; unknown ids are absent.
+     * Pass each to {@link #check}.
      */
     public Map<UUID, CustomerReference> references(Collection<UUID> ids) {
         Map<UUID, CustomerReference> known = new HashMap<>(customers.references(ids));

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +37,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.tiercare.testing.EventSchemas;
 import io.tiercare.testing.TestClock;
+import io.tiercare.testing.TestDatabase;
 import io.tiercare.testing.TestKafka;
 import io.tiercare.testing.TestOutbox;
 import jakarta.inject.Inject;
@@ -254,6 +260,44 @@ class PurchaseTest {
                 r -> survivor.equals(r.key()) && RECORDED.equals(TestKafka.header(r, "ce_type")),
                 Duration.ofSeconds(20));
         assertThat(merged.value()).contains("\"customerId\":\"" + survivor + "\"").contains("\"amount\":77.00");
+    }
+
+    @Test
+    void aPurchaseRecordedWhileItsCustomerIsBeingMergedLandsOnTheSurvivor() throws Exception {
+        String survivor = registerIndividual("合并中保留");
+        String duplicate = registerIndividual("合并中重复");
+        String order = "SO-" + UUID.randomUUID();
+        try (Connection merging = dataSource.getConnection()) {
+            merging.setAutoCommit(false);
+            // what a merge does, held open: the duplicate locked, its purchases moved, the record marked merged
+            execute(merging, "select id from customer where id = cast(? as uuid) for update", duplicate);
+            execute(merging, "update purchase set customer_id = cast(? as uuid) where customer_id = cast(? as uuid)",
+                    survivor, duplicate);
+            execute(merging, "update customer set status = 'MERGED', merged_into = cast(? as uuid) "
+                    + "where id = cast(? as uuid)", survivor, duplicate);
+            CompletableFuture<ExtractableResponse<Response>> answer = CompletableFuture
+                    .supplyAsync(() -> purchase(duplicate, order, "66.00", "2026-11-01T02:00:00Z").extract());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answer.isDone() || TestDatabase.number(
+                    dataSource, "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                            + "and query like '%insert into purchase%'") > 0);
+            merging.commit();
+
+            ExtractableResponse<Response> recorded = answer.get(30, TimeUnit.SECONDS);
+            assertThat(recorded.statusCode()).isEqualTo(201);
+            assertThat(recorded.<String>path("customerId")).as("recorded on the survivor, not left on the merged id")
+                    .isEqualTo(survivor);
+        }
+        assertThat(TestDatabase.number(dataSource, "select count(*) from purchase where external_order_id = ? "
+                + "and customer_id = cast(? as uuid)", order, survivor)).isEqualTo(1);
+    }
+
+    private static void execute(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
     }
 
     private static ValidatableResponse purchase(String customer, String order, String amount, String at) {
