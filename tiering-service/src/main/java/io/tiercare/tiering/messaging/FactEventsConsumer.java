@@ -11,11 +11,9 @@ import java.util.function.BiConsumer;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tiercare.chassis.events.EventDataReader;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.inbox.EventBatchHandler;
 import io.tiercare.chassis.inbox.EventBatches;
@@ -89,13 +87,13 @@ public class FactEventsConsumer {
     private final Inbox inbox;
     private final MetricsProjection projection;
     private final EventBatches batches;
-    private final ObjectMapper json;
+    private final EventDataReader reader;
 
-    FactEventsConsumer(Inbox inbox, MetricsProjection projection, EventBatches batches, ObjectMapper json) {
+    FactEventsConsumer(Inbox inbox, MetricsProjection projection, EventBatches batches, EventDataReader reader) {
         this.inbox = inbox;
         this.projection = projection;
         this.batches = batches;
-        this.json = json;
+        this.reader = reader;
     }
 
     @Incoming("customer-events")
@@ -132,18 +130,15 @@ public class FactEventsConsumer {
 
     /**
      * The customers these events touch: each event's subject (the customer id), and for a merge the customer merged
-     * away. What cannot be read here is left to {@code apply}, which refuses it.
+     * away (a merge that cannot be read fails the batch here as it would in {@code apply}: its record is then
+     * dead-lettered on its own).
      */
     private List<UUID> customersOf(List<IncomingEvent> events) {
         List<UUID> ids = new ArrayList<>(events.size() + 1);
         for (IncomingEvent event : events) {
             uuid(event.subject()).ifPresent(ids::add);
             if (MERGED.equals(event.type())) {
-                try {
-                    uuid(json.readTree(event.data()).path("mergedCustomerId").asText(null)).ifPresent(ids::add);
-                } catch (JsonProcessingException | RuntimeException unreadable) {
-                    // apply() dead-letters it
-                }
+                ids.add(reader.read(event, Merged.class).mergedCustomerId());
             }
         }
         return ids;
