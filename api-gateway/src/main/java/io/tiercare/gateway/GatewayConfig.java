@@ -3,6 +3,7 @@ package io.tiercare.gateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,16 @@ public interface GatewayConfig {
     interface Upstream {
         /** Base URL, e.g. http://127.0.0.1:8081 */
         String url();
+
+        /**
+         * Where the service answers {@code /q/*} (OpenAPI, health): its management interface, e.g.
+         * http://127.0.0.1:9081; the base URL when not set (a service without a management interface).
+         */
+        Optional<String> managementUrl();
+
+        default String managementBaseUrl() {
+            return managementUrl().orElse(url());
+        }
 
         /** Path prefixes this service owns; "*" stands for one segment. */
         List<String> paths();

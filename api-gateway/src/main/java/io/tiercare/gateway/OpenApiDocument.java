@@ -52,7 +52,7 @@ public class OpenApiDocument {
 
     private void serve(RoutingContext ctx) {
         Map<String, Future<JsonObject>> documents = new TreeMap<>();
-        config.services().forEach((service, upstream) -> documents.put(service, fetch(upstream.url())));
+        config.services().forEach((service, upstream) -> documents.put(service, fetch(upstream.managementBaseUrl())));
         Future.join(new ArrayList<>(documents.values())).onComplete(ignored -> {
             Map<String, JsonObject> answered = new TreeMap<>();
             List<String> silent = new ArrayList<>();

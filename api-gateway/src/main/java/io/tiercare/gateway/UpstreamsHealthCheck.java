@@ -34,7 +34,7 @@ public class UpstreamsHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams").up();
-        config.services().forEach((name, upstream) -> response.withData(name, probe(upstream.url())));
+        config.services().forEach((name, upstream) -> response.withData(name, probe(upstream.managementBaseUrl())));
         return response.build();
     }
 

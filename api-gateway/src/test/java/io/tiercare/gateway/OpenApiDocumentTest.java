@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class OpenApiDocumentTest {
 
     @Test
     void shouldPointTheConsoleAtTheMergedDocument() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("/openapi"));
+        given().when().get("/console/").then().statusCode(200).body(containsString("/openapi"));
     }
 
     @Test
@@ -90,6 +91,11 @@ class OpenApiDocumentTest {
                 @Override
                 public String url() {
                     return "http://127.0.0.1:1";
+                }
+
+                @Override
+                public Optional<String> managementUrl() {
+                    return Optional.empty();
                 }
 
                 @Override

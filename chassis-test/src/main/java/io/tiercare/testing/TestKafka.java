@@ -77,6 +77,12 @@ public final class TestKafka {
      * {@code ce_id}, the current time.
      */
     public static void sendEvent(String topic, String key, String type, String source, String data) {
+        sendEvent(topic, key, type, source, data, Map.of());
+    }
+
+    /** As {@link #sendEvent(String, String, String, String, String)}, with more headers (traceparent, say). */
+    public static void sendEvent(String topic, String key, String type, String source, String data,
+            Map<String, String> moreHeaders) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
         addHeader(record, "ce_specversion", "1.0");
         addHeader(record, "ce_id", java.util.UUID.randomUUID().toString());
@@ -85,6 +91,7 @@ public final class TestKafka {
         addHeader(record, "ce_subject", key);
         addHeader(record, "ce_time", java.time.Instant.now().toString());
         addHeader(record, "content-type", "application/json");
+        moreHeaders.forEach((name, value) -> addHeader(record, name, value));
         send(record);
     }
 

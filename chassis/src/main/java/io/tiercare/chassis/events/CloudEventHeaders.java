@@ -11,6 +11,8 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
+    /** The correlation id of the request or event at the origin: an extension attribute ({@code correlationid}). */
+    public static final String CORRELATION_ID = "ce_correlationid";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

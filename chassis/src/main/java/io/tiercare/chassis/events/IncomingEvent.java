@@ -9,10 +9,15 @@ import org.apache.kafka.common.header.Header;
 
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.tiercare.chassis.trace.EventTrace;
+import io.tiercare.chassis.web.CorrelationId;
 
-/** A CloudEvent read from a Kafka record in binary mode: the attributes from the headers, the data still as JSON. */
+/**
+ * A CloudEvent read from a Kafka record in binary mode: the attributes from the headers, the data still as JSON, and
+ * its origin (the W3C trace headers and the {@code correlationid} extension) for the work that continues it.
+ */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time, String data,
-        String topic, int partition, long offset) {
+        String topic, int partition, long offset, EventTrace origin) {
 
     /** Reads the CloudEvents headers; a record that is not a valid CloudEvent is a poison message. */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
@@ -33,8 +38,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
         if (record.value() == null || record.value().isBlank()) {
             throw new PoisonMessageException("the event has no data");
         }
+        EventTrace origin = new EventTrace(header(record, EventTrace.TRACEPARENT),
+                header(record, EventTrace.TRACESTATE), CorrelationId.acceptOrNull(
+                        header(record, CloudEventHeaders.CORRELATION_ID)));
         return new IncomingEvent(id, type, source, header(record, CloudEventHeaders.SUBJECT), time, record.value(),
-                record.topic(), record.partition(), record.offset());
+                record.topic(), record.partition(), record.offset(), origin);
     }
 
     /** As {@link #from(ConsumerRecord)}, for a record of a batch. */

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,7 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Readiness of the Kafka broker, answered within two seconds even when the broker is gone (the platform's own check
+ * Readiness of the Kafka broker, reached with the connector's own settings ({@link KafkaClientSettings}) and
+ * answered within two seconds even when the broker is gone (the platform's own check
  * waits for the admin client's default minute, longer than any probe).
  */
 @Readiness
@@ -25,11 +25,13 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private static final int TIMEOUT_MS = 2000;
 
+    private final KafkaClientSettings settings;
     private final String bootstrapServers;
     private Admin admin;
 
-    KafkaReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaReadinessCheck(KafkaClientSettings settings) {
+        this.settings = settings;
+        this.bootstrapServers = settings.bootstrapServers();
     }
 
     @Override
@@ -50,11 +52,10 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            admin = Admin.create(settings.with(Map.of(
                     AdminClientConfig.CLIENT_ID_CONFIG, "readiness-check",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS)));
         }
         return admin;
     }

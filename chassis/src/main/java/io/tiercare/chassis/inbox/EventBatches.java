@@ -3,7 +3,9 @@ package io.tiercare.chassis.inbox;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -16,6 +18,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.events.PoisonMessageException;
+import io.tiercare.chassis.trace.EventProcessing;
+import io.tiercare.chassis.trace.EventTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,6 +38,12 @@ public class EventBatches {
 
     private static final Logger LOG = Logger.getLogger(EventBatches.class);
     static final int ATTEMPTS = 3;
+
+    private final EventProcessing tracing;
+
+    EventBatches(EventProcessing tracing) {
+        this.tracing = tracing;
+    }
 
     /** Applies the batch with a fresh handler per transaction, then acknowledges it. */
     public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch,
@@ -67,7 +77,7 @@ public class EventBatches {
         return deadLettered.thenCompose(ignored -> batch.ack());
     }
 
-    private static void inTransaction(List<KafkaRecord<String, String>> records,
+    private void inTransaction(List<KafkaRecord<String, String>> records,
             Supplier<? extends EventBatchHandler> handlers) {
         for (int attempt = 1;; attempt++) {
             EventBatchHandler handler = handlers.get();
@@ -77,11 +87,7 @@ public class EventBatches {
                     for (KafkaRecord<String, String> record : records) {
                         events.add(IncomingEvent.from(record));
                     }
-                    handler.begin(events);
-                    for (IncomingEvent event : events) {
-                        handler.apply(event);
-                    }
-                    handler.complete();
+                    applyTraced(events, handler);
                 });
                 return;
             } catch (RuntimeException failure) {
@@ -89,6 +95,36 @@ public class EventBatches {
                     throw failure;
                 }
                 LOG.debugf("Retrying %d records after a transient failure: %s", records.size(), failure.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Each event is applied in its own span, continuing the producer's trace; what the poll then writes for a
+     * customer (in {@code complete}, say) takes the origin of that customer's last event.
+     */
+    private void applyTraced(List<IncomingEvent> events, EventBatchHandler handler) {
+        Map<String, EventTrace> origins = new HashMap<>();
+        try (EventTrace.Binding bound = EventTrace.bind(origins)) {
+            try (EventProcessing.LogContext log = EventProcessing.logContext(events)) {
+                handler.begin(events);
+            }
+            for (IncomingEvent event : events) {
+                EventProcessing.Processing processing = tracing.start(event);
+                try {
+                    if (event.subject() != null) {
+                        origins.put(event.subject(), processing.origin());
+                    }
+                    handler.apply(event);
+                } catch (RuntimeException failure) {
+                    processing.failed(failure);
+                    throw failure;
+                } finally {
+                    processing.close();
+                }
+            }
+            try (EventProcessing.LogContext log = EventProcessing.logContext(events)) {
+                handler.complete();
             }
         }
     }

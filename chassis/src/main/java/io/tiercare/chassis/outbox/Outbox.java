@@ -41,8 +41,9 @@ public class Outbox {
     }
 
     private static final String INSERT = """
-            insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, ?, cast(? as json))""";
+            insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload,
+                                      traceparent, tracestate, correlation_id)
+            values (?, ?, ?, ?, ?, ?, ?, cast(? as json), ?, ?, ?)""";
 
     /** Appends the event to the current transaction (there must be one) and returns its id. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -88,16 +89,20 @@ public class Outbox {
      */
     public static String appendSelected(String where) {
         return """
-                insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload)
-                select e.id, e.topic, e.type, ?, e.subject, e.dataschema, ?, cast(e.payload as json)
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    with ordinality as e(id, topic, type, subject, dataschema, payload, position)
+                insert into outbox_event (id, topic, type, source, subject, dataschema, occurred_at, payload,
+                                          traceparent, tracestate, correlation_id)
+                select e.id, e.topic, e.type, ?, e.subject, e.dataschema, ?, cast(e.payload as json),
+                       e.traceparent, e.tracestate, e.correlation_id
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[])
+                    with ordinality as e(id, topic, type, subject, dataschema, payload, traceparent, tracestate,
+                                         correlation_id, position)
                 where %s
                 order by e.position""".formatted(where);
     }
 
     /**
-     * Binds {@code events} to the eight parameters of {@link #appendSelected} starting at {@code index}; returns the
+     * Binds {@code events} to the eleven parameters of {@link #appendSelected} starting at {@code index}; returns the
      * index after them.
      */
     public int bindAll(PreparedStatement insert, int index, List<OutboxEvent> events) throws SQLException {
@@ -108,6 +113,9 @@ public class Outbox {
         Object[] subjects = new Object[size];
         Object[] schemas = new Object[size];
         Object[] payloads = new Object[size];
+        Object[] traceparents = new Object[size];
+        Object[] tracestates = new Object[size];
+        Object[] correlationIds = new Object[size];
         for (int i = 0; i < size; i++) {
             OutboxEvent event = events.get(i);
             ids[i] = TimeOrderedUuid.next();
@@ -116,6 +124,9 @@ public class Outbox {
             subjects[i] = event.subject();
             schemas[i] = dataschema(event.type());
             payloads[i] = json(event.data());
+            traceparents[i] = event.origin().traceparent();
+            tracestates[i] = event.origin().tracestate();
+            correlationIds[i] = event.origin().correlationId();
         }
         Connection connection = insert.getConnection();
         insert.setString(index, config.source());
@@ -126,7 +137,10 @@ public class Outbox {
         insert.setArray(index + 5, connection.createArrayOf("text", subjects));
         insert.setArray(index + 6, connection.createArrayOf("text", schemas));
         insert.setArray(index + 7, connection.createArrayOf("text", payloads));
-        return index + 8;
+        insert.setArray(index + 8, connection.createArrayOf("text", traceparents));
+        insert.setArray(index + 9, connection.createArrayOf("text", tracestates));
+        insert.setArray(index + 10, connection.createArrayOf("text", correlationIds));
+        return index + 11;
     }
 
     /** Tells the relay that a statement of the caller's own appended events and has committed. */
@@ -143,6 +157,9 @@ public class Outbox {
         insert.setString(6, dataschema(event.type()));
         insert.setTimestamp(7, now);
         insert.setString(8, json(event.data()));
+        insert.setString(9, event.origin().traceparent());
+        insert.setString(10, event.origin().tracestate());
+        insert.setString(11, event.origin().correlationId());
     }
 
     /** Where the event's JSON Schema is described: one URN per versioned type. */

@@ -24,16 +24,23 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tiercare.chassis.events.CloudEventHeaders;
+import io.tiercare.chassis.events.KafkaClientSettings;
+import io.tiercare.chassis.trace.EventTrace;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -67,7 +74,9 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
+    private final MeterRegistry registry;
+    private final Tracer tracer;
     private final Object signal = new Object();
     private final Counter published;
     private final Counter failures;
@@ -82,12 +91,15 @@ public class OutboxRelay {
     private long lastFullScan = System.nanoTime() - Long.MAX_VALUE / 2;
     private Thread worker;
     private Producer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
 
-    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, KafkaClientSettings kafka,
+            Tracer tracer) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.registry = registry;
+        this.tracer = tracer;
         Gauge.builder("tiercare.outbox.backlog", this, relay -> relay.backlog)
                 .description("Outbox events not yet published to Kafka").register(registry);
         this.published = Counter.builder("tiercare.outbox.published").description("Outbox events published")
@@ -102,6 +114,8 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerConfig());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -119,6 +133,7 @@ public class OutboxRelay {
             }
         }
         if (producer != null) {
+            producerMetrics.close();
             producer.close(Duration.ofSeconds(5));
         }
     }
@@ -213,27 +228,38 @@ public class OutboxRelay {
         }
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                select id, topic, type, source, subject, dataschema, occurred_at, payload::text, seq
-                from outbox_event where seq > ?
-                order by seq limit ? for update skip locked""")) {
-            select.setLong(1, after);
-            select.setInt(2, config.batchSize());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    UUID id = rows.getObject(1, UUID.class);
-                    ids.add(id);
-                    acks.add(producer.send(record(id, rows)));
-                    highest[0] = Math.max(highest[0], rows.getLong("seq"));
+        List<Span> spans = new ArrayList<>();
+        try {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select id, topic, type, source, subject, dataschema, occurred_at, payload::text, seq,
+                           traceparent, tracestate, correlation_id
+                    from outbox_event where seq > ?
+                    order by seq limit ? for update skip locked""")) {
+                select.setLong(1, after);
+                select.setInt(2, config.batchSize());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        ids.add(id);
+                        Span span = sendSpan(id, rows);
+                        spans.add(span);
+                        acks.add(producer.send(record(id, rows, span)));
+                        highest[0] = Math.max(highest[0], rows.getLong("seq"));
+                    }
                 }
             }
-        }
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
             delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
@@ -242,7 +268,24 @@ public class OutboxRelay {
         return ids.size();
     }
 
-    private static ProducerRecord<String, byte[]> record(UUID id, ResultSet row) throws SQLException {
+    /**
+     * The producer span of one event (OpenTelemetry messaging conventions), a child of the span that wrote it: its
+     * context goes out as the record's {@code traceparent}, so the consumer's work joins the writer's trace.
+     */
+    private Span sendSpan(UUID id, ResultSet row) throws SQLException {
+        String topic = row.getString("topic");
+        EventTrace origin = new EventTrace(row.getString("traceparent"), row.getString("tracestate"), null);
+        return tracer.spanBuilder("send " + topic).setSpanKind(SpanKind.PRODUCER).setParent(origin.context())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", id.toString())
+                .setAttribute("messaging.kafka.message.key", row.getString("subject"))
+                .setAttribute("cloudevents.event_type", row.getString("type"))
+                .startSpan();
+    }
+
+    private static ProducerRecord<String, byte[]> record(UUID id, ResultSet row, Span span) throws SQLException {
         String subject = row.getString("subject");
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, id.toString());
@@ -257,6 +300,17 @@ public class OutboxRelay {
             header(headers, CloudEventHeaders.DATA_SCHEMA, dataschema);
         }
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        String correlationId = row.getString("correlation_id");
+        if (correlationId != null) {
+            header(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
+        }
+        EventTrace sent = EventTrace.of(Context.root().with(span), null);
+        if (sent.traceparent() != null) {
+            header(headers, EventTrace.TRACEPARENT, sent.traceparent());
+        }
+        if (sent.tracestate() != null && !sent.tracestate().isEmpty()) {
+            header(headers, EventTrace.TRACESTATE, sent.tracestate());
+        }
         byte[] payload = row.getString("payload").getBytes(StandardCharsets.UTF_8);
         return new ProducerRecord<>(row.getString("topic"), null, subject, payload, headers);
     }
@@ -313,8 +367,7 @@ public class OutboxRelay {
         int lingerMs = 2;
         // the producer requires delivery.timeout.ms >= linger.ms + request.timeout.ms
         int deliveryTimeout = (int) Math.max(config.sendTimeout().toMillis(), requestTimeout + lingerMs);
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return kafka.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -323,6 +376,6 @@ public class OutboxRelay {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
     }
 }

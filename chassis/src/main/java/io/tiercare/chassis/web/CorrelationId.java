@@ -41,6 +41,11 @@ public class CorrelationId {
         return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
+    /** The given id when it is sane, otherwise null (an event's attribute is kept only when it is one of ours). */
+    public static String acceptOrNull(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : null;
+    }
+
     /** The id of the request being handled, or a fresh one outside a request. */
     public static String of(ContainerRequestContext request) {
         Object id = request == null ? null : request.getProperty(PROPERTY);

@@ -3,6 +3,8 @@ package io.tiercare.chassis.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -35,6 +37,26 @@ class InboxAndDeadLetterTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.effects(marker) == 1);
         assertThat(service.effects(text)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldApplyAnEventInItsProducersTraceWithItsCorrelationIdOnTheConsumersLogLines() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String correlationId = "corr-" + UUID.randomUUID();
+        String text = "traced-" + UUID.randomUUID();
+        ProducerRecord<String, String> record = event(eventId, ProbeService.NOTED, "{\"text\":\"" + text + "\"}");
+        header(record, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        header(record, "ce_correlationid", correlationId);
+        TestKafka.send(record);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.effects(text) == 1);
+        // the test log (target/test-run.log) has the text format: ... [correlationId] [traceId] message
+        String applied = Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files
+                .readAllLines(Path.of("target", "test-run.log"), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.endsWith("Applying event " + eventId)).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(applied).contains("[" + correlationId + "] [" + traceId + "] ");
     }
 
     @Test

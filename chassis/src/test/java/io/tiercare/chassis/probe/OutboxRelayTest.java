@@ -37,7 +37,10 @@ class OutboxRelayTest {
     void shouldPublishAppendedEventAsBinaryCloudEvent() {
         String text = "hello-" + UUID.randomUUID();
         Instant before = Instant.now();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         String location = given().auth().oauth2(TestTokens.forRole(Roles.ADMIN)).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Correlation-Id", "probe-" + traceId)
                 .body(Map.of("text", text, "count", 3))
                 .when().post("/probe/notes")
                 .then().statusCode(201).extract().header("Location");
@@ -45,6 +48,12 @@ class OutboxRelayTest {
 
         ConsumerRecord<String, String> record = TestKafka.awaitRecord(ProbeService.TOPIC,
                 r -> id.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(TestKafka.header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+        assertThat(TestKafka.header(record, "ce_correlationid")).isEqualTo("probe-" + traceId);
+        // the relay's producer reports to Micrometer, under its own client id
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*kafka_producer_record_send_total\\{[^}]*client_id=\"outbox-relay-[^\"]*chassis-probe\"[^}]*} [1-9].*"));
 
         Map<String, String> headers = TestKafka.headers(record);
         assertThat(headers).containsEntry("ce_specversion", "1.0")

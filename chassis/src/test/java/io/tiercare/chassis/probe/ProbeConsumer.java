@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.NotBlank;
 @ApplicationScoped
 public class ProbeConsumer {
 
+    private static final Logger LOG = Logger.getLogger(ProbeConsumer.class);
     public static final String NAME = "probe-consumer";
     /** A note starting with this fails after its effect was written: the effect must not stay. */
     public static final String EXPLODING = "explode-";
@@ -59,6 +61,7 @@ public class ProbeConsumer {
                     throw new PoisonMessageException("unknown event type " + event.type());
                 }
                 inbox.once(NAME, event, Noted.class, noted -> {
+                    LOG.infof("Applying event %s", event.id());
                     service.recordEffect(event.id(), noted.text());
                     if (noted.text().startsWith(EXPLODING)) {
                         throw new IllegalStateException("exploded on " + noted.text());

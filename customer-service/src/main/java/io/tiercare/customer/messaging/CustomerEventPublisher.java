@@ -1,10 +1,12 @@
 package io.tiercare.customer.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.tiercare.chassis.outbox.Outbox;
 import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.chassis.trace.EventTrace;
 import io.tiercare.customer.domain.event.AccountManagerAssigned;
 import io.tiercare.customer.domain.event.ConsentChanged;
 import io.tiercare.customer.domain.event.CustomerErased;
@@ -47,10 +49,24 @@ public class CustomerEventPublisher {
         outbox.appendAll(asOutboxEvents(events));
     }
 
+    /** As {@link #publish(List)}, each event with the origin of the request that caused it (same order). */
+    public void publish(List<? extends CustomerEvent> events, List<EventTrace> origins) {
+        List<OutboxEvent> traced = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            traced.add(asOutboxEvent(events.get(i), origins.get(i)));
+        }
+        outbox.appendAll(traced);
+    }
+
     /** The events as the outbox takes them, for a writer that appends them in its own statement. */
     public static List<OutboxEvent> asOutboxEvents(List<? extends CustomerEvent> events) {
         return events.stream()
                 .map(event -> new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event)).toList();
+    }
+
+    /** The event as the outbox takes it, caused by the request {@code origin} names. */
+    public static OutboxEvent asOutboxEvent(CustomerEvent event, EventTrace origin) {
+        return new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event, origin);
     }
 
     public static String typeOf(CustomerEvent event) {

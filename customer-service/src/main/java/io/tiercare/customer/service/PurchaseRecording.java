@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tiercare.chassis.batch.GroupCommit;
 import io.tiercare.chassis.batch.GroupCommit.Outcome;
+import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.chassis.trace.EventTrace;
 import io.tiercare.customer.domain.Purchase;
 import io.tiercare.customer.messaging.CustomerEventPublisher;
 import io.tiercare.customer.repository.PurchaseRepository;
@@ -57,7 +59,7 @@ public class PurchaseRecording {
         Instant now = clock.instant();
         PurchaseService.requireNotFuture("purchasedAt", command.purchasedAt(), now);
         return recordings.submit(new PendingPurchase(caller, customerId, command.externalOrderId().strip(), command,
-                now));
+                now, EventTrace.current()));
     }
 
     @PreDestroy
@@ -69,16 +71,18 @@ public class PurchaseRecording {
         List<Outcome<Recorded<PurchaseView>>> outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
         List<Integer> quick = new ArrayList<>(batch.size());
         List<Purchase.Recorded> fresh = new ArrayList<>(batch.size());
+        List<OutboxEvent> events = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             PendingPurchase pending = batch.get(i);
             if (pending.caller().managerScope().isEmpty()) {
                 quick.add(i);
-                fresh.add(pending.on(pending.customerId()));
+                Purchase.Recorded recorded = pending.on(pending.customerId());
+                fresh.add(recorded);
+                events.add(CustomerEventPublisher.asOutboxEvent(recorded.event(), pending.origin()));
             }
         }
         Set<UUID> inserted = repository.insertForLiveCustomers(
-                fresh.stream().map(Purchase.Recorded::purchase).toList(),
-                CustomerEventPublisher.asOutboxEvents(fresh.stream().map(Purchase.Recorded::event).toList()));
+                fresh.stream().map(Purchase.Recorded::purchase).toList(), events);
         for (int q = 0; q < quick.size(); q++) {
             Purchase purchase = fresh.get(q).purchase();
             if (inserted.contains(purchase.id())) {

@@ -9,6 +9,7 @@ import static java.util.stream.Collectors.toSet;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.chassis.time.BusinessTime;
+import io.tiercare.chassis.trace.EventTrace;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.Purchase;
 import io.tiercare.customer.messaging.CustomerEventPublisher;
@@ -68,7 +70,7 @@ public class PurchaseService {
 
     /** A purchase to record, as {@link PurchaseRecording} received it. */
     public record PendingPurchase(Caller caller, UUID customerId, String orderId, RecordPurchase command,
-            Instant now) {
+            Instant now, EventTrace origin) {
 
         /** The purchase and its event, on the customer the id led to. */
         Purchase.Recorded on(UUID customer) {
@@ -101,8 +103,12 @@ public class PurchaseService {
         }
         Set<String> inserted = purchases.insertAllIfAbsent(fresh.values().stream().map(Purchase.Recorded::purchase)
                 .toList());
-        events.publish(fresh.values().stream().filter(r -> inserted.contains(r.purchase().externalOrderId()))
-                .map(Purchase.Recorded::event).toList());
+        Map<String, EventTrace> origins = new HashMap<>();
+        batch.forEach(pending -> origins.put(pending.orderId(), pending.origin()));
+        List<Purchase.Recorded> written = fresh.values().stream()
+                .filter(r -> inserted.contains(r.purchase().externalOrderId())).toList();
+        events.publish(written.stream().map(Purchase.Recorded::event).toList(),
+                written.stream().map(r -> origins.get(r.purchase().externalOrderId())).toList());
         Map<String, Purchase> earlier = purchases.findByExternalOrderIds(fresh.keySet().stream()
                 .filter(id -> !inserted.contains(id)).toList());
         for (int i = 0; i < batch.size(); i++) {

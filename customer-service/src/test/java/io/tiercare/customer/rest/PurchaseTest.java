@@ -95,6 +95,29 @@ class PurchaseTest {
     }
 
     @Test
+    void shouldSendThePurchasesEventInTheTraceAndWithTheCorrelationIdOfItsRequest() {
+        String customer = registerIndividual("追踪");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = "00f067aa0ba902b7";
+        String correlationId = "checkout-" + UUID.randomUUID();
+
+        as("INTEGRATION").header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .header("X-Correlation-Id", correlationId)
+                .body(body("SO-" + UUID.randomUUID(), "300.00", "2026-11-20T06:15:00Z")).when()
+                .post("/api/v1/customers/" + customer + "/purchases").then().statusCode(201)
+                .header("X-Correlation-Id", correlationId);
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecord("customer.events",
+                r -> customer.equals(r.key()) && RECORDED.equals(TestKafka.header(r, "ce_type")),
+                Duration.ofSeconds(20));
+        String traceparent = TestKafka.header(event, "traceparent");
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-0[01]");
+        assertThat(traceparent.split("-")[2]).as("the relay's send span, a descendant of the request's")
+                .isNotEqualTo(callerSpan);
+        assertThat(TestKafka.header(event, "ce_correlationid")).isEqualTo(correlationId);
+    }
+
+    @Test
     void shouldRefuseImpossibleAmountsAndTimes() {
         String customer = registerIndividual("校验");
         clock.set(Instant.parse("2026-11-22T08:00:00Z"));

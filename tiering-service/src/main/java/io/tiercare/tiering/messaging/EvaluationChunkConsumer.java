@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tiercare.chassis.events.EventDataReader;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.inbox.EventBatches;
+import io.tiercare.chassis.trace.EventProcessing;
 import io.tiercare.tiering.service.EvaluationJobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotNull;
@@ -30,10 +31,12 @@ public class EvaluationChunkConsumer {
 
     private final EventDataReader reader;
     private final EvaluationJobService jobs;
+    private final EventProcessing tracing;
 
-    EvaluationChunkConsumer(EventDataReader reader, EvaluationJobService jobs) {
+    EvaluationChunkConsumer(EventDataReader reader, EvaluationJobService jobs, EventProcessing tracing) {
         this.reader = reader;
         this.jobs = jobs;
+        this.tracing = tracing;
     }
 
     @Incoming("evaluation-chunks")
@@ -43,7 +46,12 @@ public class EvaluationChunkConsumer {
         if (!EvaluationJobService.CHUNK_TYPE.equals(event.type())) {
             return;
         }
-        Chunk chunk = reader.read(event, Chunk.class);
+        try (EventProcessing.Processing processing = tracing.start(event)) {
+            run(reader.read(event, Chunk.class));
+        }
+    }
+
+    private void run(Chunk chunk) {
         for (int attempt = 1;; attempt++) {
             try {
                 jobs.runChunk(chunk.jobId(), chunk.chunk());

@@ -58,6 +58,18 @@ public final class Events {
                 .formatted(complaint, customer, rating, at));
     }
 
+    /** A purchase sent as customer-service's relay sends it: with the trace and correlation id of its request. */
+    public static void tracedPurchase(String customer, String amount, String at, String traceparent,
+            String correlationId) {
+        UUID purchase = UUID.randomUUID();
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.purchase-recorded.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","purchaseId":"%s","externalOrderId":"SO-%s","amount":%s,"currency":"CNY",
+                         "purchasedAt":"%s","productCategory":"空调","channel":"STORE"}"""
+                        .formatted(customer, purchase, purchase, amount, at),
+                java.util.Map.of("traceparent", traceparent, "ce_correlationid", correlationId));
+    }
+
     public static void refund(String customer, UUID purchase, String amount, String at) {
         customer(customer, "purchase-refunded", """
                 {"customerId":"%s","purchaseId":"%s","refundId":"%s","amount":%s,"refundedAt":"%s"}"""
