@@ -37,6 +37,11 @@ class RouteTableTest {
         assertThat(routes.find("/api/v1/complaints/9/acknowledge").orElseThrow().service()).isEqualTo("complaint");
         assertThat(routes.find("/api/v1/customer-imports/7").orElseThrow().service()).isEqualTo("customer");
         assertThat(routes.find("/api/v1/data-quality-report").orElseThrow().service()).isEqualTo("customer");
+        // each service's dead letters (a chassis resource under the service's own name)
+        assertThat(routes.find("/api/v1/dead-letters/tiering-service/redrive").orElseThrow().service())
+                .isEqualTo("tiering");
+        assertThat(routes.find("/api/v1/dead-letters/complaint-service").orElseThrow().service())
+                .isEqualTo("complaint");
         assertThat(routes.find("/api/v1/customersX")).isEmpty();
         assertThat(routes.find("/api/v2/customers")).isEmpty();
     }

@@ -72,6 +72,24 @@ public class TierCareTestInfrastructure implements QuarkusTestResourceLifecycleM
         script("kafka-start");
     }
 
+    /** Freezes the test broker ({@code kill -STOP}): it keeps its connections and answers nothing. */
+    public static void pauseKafka() {
+        script("kafka-pause");
+    }
+
+    public static void resumeKafka() {
+        script("kafka-resume");
+    }
+
+    /** Kills the test PostgreSQL as a crash would ({@code kill -9}); {@link #startPostgres()} brings it back. */
+    public static void killPostgres() {
+        script("pg-kill");
+    }
+
+    public static void startPostgres() {
+        script("pg-start");
+    }
+
     private static synchronized void ensureRunning() {
         if (listening(PG_PORT) && listening(KAFKA_PORT)) {
             return;

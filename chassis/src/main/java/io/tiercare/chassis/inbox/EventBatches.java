@@ -18,6 +18,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.events.PoisonMessageException;
+import io.tiercare.chassis.outage.DatabaseOutage;
+import io.tiercare.chassis.outage.InfrastructureFailure;
 import io.tiercare.chassis.trace.EventProcessing;
 import io.tiercare.chassis.trace.EventTrace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +30,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * If that transaction fails, nothing of it stays and the records are applied again one per transaction, so only a
  * record that fails on its own goes to the dead-letter topic (with the failure as its reason) and the others are
  * applied, in order. A transaction that fails for a transient reason (a deadlock or serialization failure, which
- * two consumers touching the same rows can cause) is retried, up to {@value #ATTEMPTS} attempts, before either.
+ * two consumers touching the same rows can cause) is retried, up to {@value #ATTEMPTS} attempts, before either; one
+ * that fails because the database is unavailable is never the records' fault: it is tried again until the database
+ * is back ({@link DatabaseOutage#outlast}), nothing acknowledged or dead-lettered meanwhile.
  *
  * <p>The channel is configured with {@code batch=true} and the method, {@code @Blocking(ordered = true)}, returns
  * what {@link #apply} returns.
@@ -40,12 +44,19 @@ public class EventBatches {
     static final int ATTEMPTS = 3;
 
     private final EventProcessing tracing;
+    private final DatabaseOutage outage;
 
-    EventBatches(EventProcessing tracing) {
+    EventBatches(EventProcessing tracing, DatabaseOutage outage) {
         this.tracing = tracing;
+        this.outage = outage;
     }
 
-    /** Applies the batch with a fresh handler per transaction, then acknowledges it. */
+    /**
+     * Applies the batch with a fresh handler per transaction, then acknowledges it. While the database is
+     * unavailable nothing is acknowledged or dead-lettered: the transaction waits for it and is tried again
+     * ({@link DatabaseOutage#outlast}), so the consumer keeps its position and, once the database is back, applies
+     * everything in order. If the application stops meanwhile, the batch is left unacknowledged, to be delivered again.
+     */
     public CompletionStage<Void> apply(KafkaRecordBatch<String, String> batch,
             Supplier<? extends EventBatchHandler> handlers) {
         List<KafkaRecord<String, String>> records = inKeyOrder(batch.getRecords(), KafkaRecord::getKey);
@@ -53,8 +64,20 @@ public class EventBatches {
             return batch.ack();
         }
         try {
+            return applyOrDeadLetter(batch, records, handlers);
+        } catch (DatabaseOutage.ShuttingDown stopping) {
+            LOG.infof("Stopping while waiting for the database: %d records left for the next run", records.size());
+            return new CompletableFuture<>();
+        }
+    }
+
+    private CompletionStage<Void> applyOrDeadLetter(KafkaRecordBatch<String, String> batch,
+            List<KafkaRecord<String, String>> records, Supplier<? extends EventBatchHandler> handlers) {
+        try {
             inTransaction(records, handlers);
             return batch.ack();
+        } catch (DatabaseOutage.ShuttingDown stopping) {
+            throw stopping;
         } catch (RuntimeException failure) {
             if (records.size() == 1) {
                 return records.get(0).nack(failure).thenCompose(ignored -> batch.ack());
@@ -63,13 +86,16 @@ public class EventBatches {
                 LOG.debugf("A batch of %d records holds an unreadable one; applying them one at a time",
                         records.size());
             } else {
-                LOG.warnf(failure, "A batch of %d records failed; applying them one at a time", records.size());
+                LOG.warnf("A batch of %d records failed (%s); applying them one at a time", records.size(),
+                        InfrastructureFailure.summary(failure));
             }
         }
         CompletionStage<Void> deadLettered = CompletableFuture.completedFuture(null);
         for (KafkaRecord<String, String> record : records) {
             try {
                 inTransaction(List.of(record), handlers);
+            } catch (DatabaseOutage.ShuttingDown stopping) {
+                throw stopping;
             } catch (RuntimeException failure) {
                 deadLettered = deadLettered.thenCompose(ignored -> record.nack(failure));
             }
@@ -77,7 +103,16 @@ public class EventBatches {
         return deadLettered.thenCompose(ignored -> batch.ack());
     }
 
+    /** One transaction for the records, outlasting a database outage and retrying a transient failure. */
     private void inTransaction(List<KafkaRecord<String, String>> records,
+            Supplier<? extends EventBatchHandler> handlers) {
+        outage.outlast(() -> {
+            retryingTransient(records, handlers);
+            return null;
+        });
+    }
+
+    private void retryingTransient(List<KafkaRecord<String, String>> records,
             Supplier<? extends EventBatchHandler> handlers) {
         for (int attempt = 1;; attempt++) {
             EventBatchHandler handler = handlers.get();

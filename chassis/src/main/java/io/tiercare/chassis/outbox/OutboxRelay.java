@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -38,8 +39,11 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.tiercare.chassis.events.CloudEventHeaders;
 import io.tiercare.chassis.events.KafkaClientSettings;
+import io.tiercare.chassis.events.KafkaReadinessCheck;
+import io.tiercare.chassis.outage.InfrastructureFailure;
 import io.tiercare.chassis.trace.EventTrace;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +64,8 @@ import jakarta.enterprise.event.TransactionPhase;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
+    /** How often a backoff checks whether what failed answers again. */
+    private static final Duration RECOVERY_CHECK = Duration.ofMillis(500);
     /** Up to this many waiting events the backlog is counted exactly. */
     private static final long EXACT_BACKLOG = 10_000;
     /**
@@ -77,6 +82,7 @@ public class OutboxRelay {
     private final KafkaClientSettings kafka;
     private final MeterRegistry registry;
     private final Tracer tracer;
+    private final KafkaReadinessCheck kafkaReadiness;
     private final Object signal = new Object();
     private final Counter published;
     private final Counter failures;
@@ -85,7 +91,6 @@ public class OutboxRelay {
     private volatile boolean wakeRequested;
     private volatile long backlog;
     private volatile String lastError;
-    private volatile Instant lastBacklogCount = Instant.EPOCH;
     /** Where the next batch starts reading (worker thread only); see {@link #LOOKBACK}. */
     private long resumeAfter;
     private long lastFullScan = System.nanoTime() - Long.MAX_VALUE / 2;
@@ -94,7 +99,8 @@ public class OutboxRelay {
     private KafkaClientMetrics producerMetrics;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry, KafkaClientSettings kafka,
-            Tracer tracer) {
+            Tracer tracer, @Readiness KafkaReadinessCheck kafkaReadiness) {
+        this.kafkaReadiness = kafkaReadiness;
         this.dataSource = dataSource;
         this.config = config;
         this.kafka = kafka;
@@ -168,22 +174,61 @@ public class OutboxRelay {
         while (running) {
             try {
                 int sent = relayBatch();
+                if (lastError != null) {
+                    LOG.infof("Outbox relay publishing again after: %s", lastError);
+                }
                 lastError = null;
                 backoff = config.initialBackoff();
-                refreshBacklog(false);
                 if (sent < config.batchSize()) {
                     await(config.pollInterval(), true);
                 }
             } catch (Exception e) {
                 failures.increment();
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warnf("Outbox relay could not publish, retrying in %s: %s", backoff, lastError);
-                refreshBacklog(true);
-                await(backoff, false);
+                boolean database = InfrastructureFailure.isInfrastructure(e);
+                String error = (database ? "database: " : "broker: ") + InfrastructureFailure.summary(e);
+                if (lastError == null) {
+                    LOG.warnf("Outbox relay could not publish (%s); retrying with backoff up to %s until it can",
+                            error, config.maxBackoff());
+                } else {
+                    LOG.debugf("Outbox relay still cannot publish (%s), next attempt within %s", error, backoff);
+                }
+                lastError = error;
+                awaitRecovery(backoff, database);
                 backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
                         : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Waits out a backoff, cut short as soon as what failed answers again: the database (a committed append proves
+     * it, or a connection that validates) or the broker (the readiness check's cluster query), checked every
+     * {@link #RECOVERY_CHECK}.
+     */
+    private void awaitRecovery(Duration backoff, boolean database) {
+        long deadline = System.nanoTime() + backoff.toNanos();
+        while (running) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            boolean appended = await(Duration.ofNanos(Math.min(left, RECOVERY_CHECK.toNanos())), database);
+            if (appended || (database ? databaseAnswers() : brokerAnswers())) {
+                return;
+            }
+        }
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private boolean brokerAnswers() {
+        return kafkaReadiness.call().getStatus() == HealthCheckResponse.Status.UP;
     }
 
     /** Publishes one batch; returns how many rows it published. */
@@ -229,6 +274,8 @@ public class OutboxRelay {
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
+        // one attempt, sends and acknowledgements together, never holds its row locks past the send timeout
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         try {
             try (PreparedStatement select = connection.prepareStatement("""
                     select id, topic, type, source, subject, dataschema, occurred_at, payload::text, seq,
@@ -243,15 +290,21 @@ public class OutboxRelay {
                         ids.add(id);
                         Span span = sendSpan(id, rows);
                         spans.add(span);
-                        acks.add(producer.send(record(id, rows, span)));
+                        Future<RecordMetadata> ack = producer.send(record(id, rows, span));
+                        acks.add(ack);
                         highest[0] = Math.max(highest[0], rows.getLong("seq"));
+                        if (ack.isDone()) {
+                            ack.get(); // failed at once (the broker unknown): give up the batch now
+                        }
+                        if (System.nanoTime() > deadline) {
+                            throw new TimeoutException("sending took longer than " + config.sendTimeout());
+                        }
                     }
                 }
             }
             if (ids.isEmpty()) {
                 return 0;
             }
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
@@ -319,12 +372,12 @@ public class OutboxRelay {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void refreshBacklog(boolean force) {
-        Instant now = Instant.now();
-        if (!force && now.isBefore(lastBacklogCount.plus(BACKLOG_REFRESH))) {
-            return;
-        }
-        lastBacklogCount = now;
+    /**
+     * Counts the backlog every second, apart from the relay's own work, so the figure follows the real backlog
+     * while the relay waits for the broker (and an alert on it fires).
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshBacklog() {
         // Counted exactly while small (the usual case); beyond that the range of waiting sequence numbers, read from
         // the index, stands in for it: an upper bound, and no scan of millions of rows every second during an outage.
         try (Connection connection = dataSource.getConnection();
@@ -343,7 +396,8 @@ public class OutboxRelay {
         }
     }
 
-    private void await(Duration duration, boolean wakeable) {
+    /** Waits {@code duration}; true when an append woke it first ({@code wakeable}). */
+    private boolean await(Duration duration, boolean wakeable) {
         long deadline = System.nanoTime() + duration.toNanos();
         synchronized (signal) {
             while (running && !(wakeable && wakeRequested)) {
@@ -355,10 +409,12 @@ public class OutboxRelay {
                     TimeUnit.NANOSECONDS.timedWait(signal, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
+            boolean woken = wakeable && wakeRequested;
             wakeRequested = false;
+            return woken;
         }
     }
 

@@ -17,9 +17,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tiercare.chassis.outage.DatabaseOutage;
+import io.tiercare.chassis.outage.InfrastructureFailure;
 import io.tiercare.chassis.problem.Problem.Violation;
 import io.tiercare.chassis.web.CorrelationId;
 import io.tiercare.chassis.web.InvalidParameterException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -40,6 +43,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** Ahead of the mappers Quarkus registers for the same exception types. */
     private static final int FIRST = Priorities.USER - 1000;
+    /** Seconds a client is asked to wait before retrying during an outage (the probe looks every second). */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    @Inject
+    DatabaseOutage outage;
 
     @ServerExceptionMapper(priority = FIRST)
     public Response validation(ConstraintViolationException e, ContainerRequestContext request) {
@@ -167,6 +175,14 @@ public class ProblemMappers {
                 return respond(ProblemType.CONFLICT, conflict.getMessage(), request, null);
             }
         }
+        if (InfrastructureFailure.isInfrastructure(e)) {
+            outage.failed(e); // logged once per outage, not per request
+            ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
+            return Response.fromResponse(build(new Problem(type.uri(), type.title(), type.status(),
+                    "The service cannot reach its database at the moment; nothing was changed. Retry later.",
+                    path(request), CorrelationId.of(request), null)))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String correlationId = CorrelationId.of(request);
         LOG.errorf(e, "Unexpected failure [correlationId=%s] on %s %s", correlationId,
                 request == null ? "?" : request.getMethod(), path(request));
@@ -270,6 +286,12 @@ public class ProblemMappers {
             switch (node.getKind()) {
                 case PARAMETER -> parameter = node.getName();
                 case PROPERTY, BEAN, CONTAINER_ELEMENT -> {
+                    // a node in a list or map carries the index or key of the element it is in: records[0].partition
+                    if (node.isInIterable() && !field.isEmpty()
+                            && (node.getIndex() != null || node.getKey() != null)) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                                .append(']');
+                    }
                     if (node.getName() == null || node.getName().startsWith("<")) {
                         continue;
                     }
@@ -277,9 +299,6 @@ public class ProblemMappers {
                         field.append('.');
                     }
                     field.append(node.getName());
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
-                    }
                 }
                 default -> {
                 }

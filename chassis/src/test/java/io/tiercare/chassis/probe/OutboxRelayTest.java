@@ -126,6 +126,29 @@ class OutboxRelayTest {
     }
 
     @Test
+    void shouldBoundAnAttemptByTheSendTimeoutAndKeepCountingTheBacklogWhileTheBrokerHangs() {
+        String subject = UUID.randomUUID().toString();
+        TierCareTestInfrastructure.pauseKafka();
+        long paused = System.nanoTime();
+        try {
+            // 30 events in 30 statements while the broker answers nothing
+            for (int i = 0; i < 30; i++) {
+                service.noteAll(subject, List.of("hung-" + subject + "-" + i));
+            }
+            // the backlog follows the real one within a couple of seconds, though the relay is stuck in an attempt
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> relay.backlog() >= 30);
+            // and the attempt gives up after the send timeout (15 s), releasing its rows, instead of minutes later
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> relay.lastError() != null);
+            assertThat(Duration.ofNanos(System.nanoTime() - paused)).isLessThan(Duration.ofSeconds(30));
+            assertThat(relay.lastError()).startsWith("broker: ");
+        } finally {
+            TierCareTestInfrastructure.resumeKafka();
+        }
+        TestKafka.awaitRecord(ProbeService.TOPIC, r -> r.value().contains("hung-" + subject + "-29"),
+                Duration.ofSeconds(60));
+    }
+
+    @Test
     void shouldKeepWritesWhileKafkaIsDownAndPublishThemWhenItReturns() {
         String text = "offline-" + UUID.randomUUID();
         TierCareTestInfrastructure.stopKafka();

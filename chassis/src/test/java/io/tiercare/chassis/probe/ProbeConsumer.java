@@ -26,6 +26,9 @@ public class ProbeConsumer {
     public static final String NAME = "probe-consumer";
     /** A note starting with this fails after its effect was written: the effect must not stay. */
     public static final String EXPLODING = "explode-";
+    /** A note starting with this fails while {@link #blocked} is set: a cause an operator fixes, then re-drives. */
+    public static final String BLOCKABLE = "blockable-";
+    public static volatile boolean blocked;
 
     private final Inbox inbox;
     private final ProbeService service;
@@ -63,6 +66,9 @@ public class ProbeConsumer {
                 inbox.once(NAME, event, Noted.class, noted -> {
                     LOG.infof("Applying event %s", event.id());
                     service.recordEffect(event.id(), noted.text());
+                    if (blocked && noted.text().startsWith(BLOCKABLE)) {
+                        throw new IllegalStateException("blocked: " + noted.text());
+                    }
                     if (noted.text().startsWith(EXPLODING)) {
                         throw new IllegalStateException("exploded on " + noted.text());
                     }

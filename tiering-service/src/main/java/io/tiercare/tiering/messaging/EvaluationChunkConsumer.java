@@ -10,6 +10,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.tiercare.chassis.events.EventDataReader;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.inbox.EventBatches;
+import io.tiercare.chassis.outage.DatabaseOutage;
+import io.tiercare.chassis.outage.InfrastructureFailure;
 import io.tiercare.chassis.trace.EventProcessing;
 import io.tiercare.tiering.service.EvaluationJobService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +34,14 @@ public class EvaluationChunkConsumer {
     private final EventDataReader reader;
     private final EvaluationJobService jobs;
     private final EventProcessing tracing;
+    private final DatabaseOutage outage;
 
-    EvaluationChunkConsumer(EventDataReader reader, EvaluationJobService jobs, EventProcessing tracing) {
+    EvaluationChunkConsumer(EventDataReader reader, EvaluationJobService jobs, EventProcessing tracing,
+            DatabaseOutage outage) {
         this.reader = reader;
         this.jobs = jobs;
         this.tracing = tracing;
+        this.outage = outage;
     }
 
     @Incoming("evaluation-chunks")
@@ -46,8 +51,14 @@ public class EvaluationChunkConsumer {
         if (!EvaluationJobService.CHUNK_TYPE.equals(event.type())) {
             return;
         }
+        Chunk chunk = reader.read(event, Chunk.class);
         try (EventProcessing.Processing processing = tracing.start(event)) {
-            run(reader.read(event, Chunk.class));
+            outage.outlast(() -> {
+                run(chunk); // a database outage is waited out: the chunk is not the job's failure
+                return null;
+            });
+        } catch (DatabaseOutage.ShuttingDown stopping) {
+            LOG.infof("Stopping while chunk %d of job %s waits for the database", chunk.chunk(), chunk.jobId());
         }
     }
 
@@ -59,6 +70,9 @@ public class EvaluationChunkConsumer {
             } catch (RuntimeException e) {
                 if (attempt < TRANSIENT_ATTEMPTS && EventBatches.isTransient(e)) {
                     continue; // a deadlock with an event consumer grading the same customers: try again now
+                }
+                if (InfrastructureFailure.isInfrastructure(e)) {
+                    throw e;
                 }
                 // the job keeps the error; the sweeper re-publishes the chunk if the job stalls
                 LOG.warnf(e, "Chunk %d of evaluation job %s failed", chunk.chunk(), chunk.jobId());
