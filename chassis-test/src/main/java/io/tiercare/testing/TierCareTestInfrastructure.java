@@ -23,8 +23,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class TierCareTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
-    public static final int PG_PORT = port("TIERCARE_TEST_PG_PORT", 55432);
-    public static final int KAFKA_PORT = port("TIERCARE_TEST_KAFKA_PORT", 59092);
+    public static final int PG_PORT = port("TIERCARE_TEST_PG_PORT", 25432);
+    public static final int KAFKA_PORT = port("TIERCARE_TEST_KAFKA_PORT", 29092);
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres";
 
     private static boolean startedByThisJvm;
