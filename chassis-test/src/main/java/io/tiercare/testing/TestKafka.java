@@ -83,19 +83,31 @@ public final class TestKafka {
     /** As {@link #sendEvent(String, String, String, String, String)}, with more headers (traceparent, say). */
     public static void sendEvent(String topic, String key, String type, String source, String data,
             Map<String, String> moreHeaders) {
+        ProducerRecord<String, String> record = cloudEvent(topic, key, java.util.UUID.randomUUID().toString(), type,
+                source, data);
+        moreHeaders.forEach((name, value) -> addHeader(record, name, value));
+        send(record);
+    }
+
+    /**
+     * A binary-mode CloudEvent as a relay writes it, keyed and subject by {@code key}, with the given {@code ce_id}
+     * and the current time, for a test that adds or changes headers before sending it.
+     */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String key, String id, String type,
+            String source, String data) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
         addHeader(record, "ce_specversion", "1.0");
-        addHeader(record, "ce_id", java.util.UUID.randomUUID().toString());
+        addHeader(record, "ce_id", id);
         addHeader(record, "ce_type", type);
         addHeader(record, "ce_source", source);
         addHeader(record, "ce_subject", key);
         addHeader(record, "ce_time", java.time.Instant.now().toString());
         addHeader(record, "content-type", "application/json");
-        moreHeaders.forEach((name, value) -> addHeader(record, name, value));
-        send(record);
+        return record;
     }
 
-    private static void addHeader(ProducerRecord<String, String> record, String name, String value) {
+    /** Adds a header as UTF-8 text. */
+    public static void addHeader(ProducerRecord<String, String> record, String name, String value) {
         record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

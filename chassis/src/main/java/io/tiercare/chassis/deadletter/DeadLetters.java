@@ -1,6 +1,5 @@
 package io.tiercare.chassis.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -95,15 +101,41 @@ public class DeadLetters {
 
     /** How many records the topic holds (all partitions, from their first offset to their end). */
     public long count() {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
-            if (partitions.isEmpty()) {
-                return 0;
+        try (Admin admin = Admin.create(kafka.with(Map.of(
+                AdminClientConfig.CLIENT_ID_CONFIG, "dead-letter-counter",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis())))) {
+            TopicDescription description;
+            try {
+                description = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    return 0; // nothing was ever dead-lettered here
+                }
+                throw e;
             }
-            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, TIMEOUT);
-            return consumer.endOffsets(partitions, TIMEOUT).entrySet().stream()
-                    .mapToLong(end -> end.getValue() - begins.get(end.getKey())).sum();
+            List<TopicPartition> partitions = description.partitions().stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            long total = 0;
+            Map<TopicPartition, ListOffsetsResultInfo> begins = offsets(admin, partitions, OffsetSpec.earliest());
+            for (var end : offsets(admin, partitions, OffsetSpec.latest()).entrySet()) {
+                total += end.getValue().offset() - begins.get(end.getKey()).offset();
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting dead letters", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not count the dead letters: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin admin, List<TopicPartition> partitions,
+            OffsetSpec spec) throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, spec));
+        return admin.listOffsets(request).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Sends the record at {@code partition}/{@code offset} back to its origin topic, unless it was before. */
@@ -221,8 +253,7 @@ public class DeadLetters {
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return CloudEventHeaders.text(record.headers(), name);
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {

@@ -1,5 +1,10 @@
 package io.tiercare.chassis.events;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
 /** Kafka header names of a CloudEvents 1.0 binary-mode message. */
 public final class CloudEventHeaders {
 
@@ -18,5 +23,11 @@ public final class CloudEventHeaders {
     public static final String JSON = "application/json";
 
     private CloudEventHeaders() {
+    }
+
+    /** A header's value as UTF-8 text (the last one of that name), or null. */
+    public static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

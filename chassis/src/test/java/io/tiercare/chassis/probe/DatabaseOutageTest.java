@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,11 +104,7 @@ class DatabaseOutageTest {
     }
 
     private static ProducerRecord<String, String> event(String text) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(ProbeService.TOPIC, "customer-" + text.hashCode(),
-                "{\"text\":\"" + text + "\"}");
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", ProbeService.NOTED,
-                "ce_source", "/tiercare/test", "ce_time", Instant.now().toString(), "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return TestKafka.cloudEvent(ProbeService.TOPIC, "customer-" + text.hashCode(), UUID.randomUUID().toString(),
+                ProbeService.NOTED, "/tiercare/test", "{\"text\":\"" + text + "\"}");
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,7 +88,11 @@ class DeadLetterResourceTest {
 
     @Test
     void shouldKeepDeadLettersToAdminsOfThisServiceAndRefuseMalformedRequests() {
+        given().when().get(PATH).then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.forRole(Roles.SUPERVISOR)).when().get(PATH).then().statusCode(403);
+        given().auth().oauth2(TestTokens.forRole(Roles.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("records", List.of(Map.of("partition", 0, "offset", 0))))
+                .when().post(PATH + "/redrive").then().statusCode(403);
         admin().when().get("/api/v1/dead-letters/another-service").then().statusCode(404);
         admin().queryParam("limit", 0).when().get(PATH).then().statusCode(400)
                 .contentType("application/problem+json");
@@ -106,11 +108,7 @@ class DeadLetterResourceTest {
     }
 
     private static ProducerRecord<String, String> event(String id, String text) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(ProbeService.TOPIC, "customer-dl",
+        return TestKafka.cloudEvent(ProbeService.TOPIC, "customer-dl", id, ProbeService.NOTED, "/tiercare/test",
                 "{\"text\":\"" + text + "\"}");
-        Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", ProbeService.NOTED, "ce_source", "/tiercare/test",
-                "ce_time", Instant.now().toString(), "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,8 +45,8 @@ class InboxAndDeadLetterTest {
         String correlationId = "corr-" + UUID.randomUUID();
         String text = "traced-" + UUID.randomUUID();
         ProducerRecord<String, String> record = event(eventId, ProbeService.NOTED, "{\"text\":\"" + text + "\"}");
-        header(record, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
-        header(record, "ce_correlationid", correlationId);
+        TestKafka.addHeader(record, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        TestKafka.addHeader(record, "ce_correlationid", correlationId);
         TestKafka.send(record);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.effects(text) == 1);
@@ -112,18 +111,6 @@ class InboxAndDeadLetterTest {
     }
 
     private static ProducerRecord<String, String> event(String id, String type, String data) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(ProbeService.TOPIC, "customer-1", data);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id);
-        header(record, "ce_type", type);
-        header(record, "ce_source", "/tiercare/test");
-        header(record, "ce_subject", "customer-1");
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return TestKafka.cloudEvent(ProbeService.TOPIC, "customer-1", id, type, "/tiercare/test", data);
     }
 }
