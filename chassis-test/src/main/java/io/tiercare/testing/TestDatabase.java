@@ -16,13 +16,29 @@ public final class TestDatabase {
 
     /** The first column of the first row of {@code query} (a count, say), its {@code ?}s bound in order. */
     public static long number(DataSource dataSource, String query, Object... parameters) {
+        Long value = first(dataSource, query, parameters, rows -> rows.getLong(1));
+        if (value == null) {
+            throw new IllegalStateException("no row: " + query);
+        }
+        return value;
+    }
+
+    /** The first column of the first row of {@code query} as text (null when there is no row). */
+    public static String text(DataSource dataSource, String query, Object... parameters) {
+        return first(dataSource, query, parameters, rows -> rows.getString(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> T first(DataSource dataSource, String query, Object[] parameters, Column<T> column) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(query)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+                return rows.next() ? column.read(rows) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(query, e);

@@ -18,6 +18,9 @@ public record PageRequest(int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "is beyond any list (page × size must stay below 2^31)");
+        }
     }
 
     /** From optional query parameters: {@code ?page=&size=}. */

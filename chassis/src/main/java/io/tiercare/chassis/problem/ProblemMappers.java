@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tiercare.chassis.json.StrictJsonCustomizer;
 import io.tiercare.chassis.outage.DatabaseOutage;
 import io.tiercare.chassis.outage.InfrastructureFailure;
 import io.tiercare.chassis.problem.Problem.Violation;
@@ -206,6 +207,8 @@ public class ProblemMappers {
             } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                     && invalid.getTargetType().isEnum()) {
                 message = "must be one of " + enumValues(invalid.getTargetType());
+            } else if (e instanceof StrictJsonCustomizer.UnstorableText unstorable) {
+                message = unstorable.getOriginalMessage();
             } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 message = field.isEmpty() ? "the body must be a JSON object"
                         : "must be " + describe(mismatch.getTargetType());

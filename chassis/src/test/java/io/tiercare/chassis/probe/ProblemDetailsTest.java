@@ -63,6 +63,14 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void shouldRefuseTextWithTheNulCharacterNamingItsField() {
+        admin().body("{\"text\":\"nul\\u0000byte\",\"count\":1}").when().post("/probe/notes")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("text"))
+                .body("violations[0].message", equalTo("must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
     void shouldRefuseAnUnknownProperty() {
         admin().body("{\"text\":\"a\",\"count\":1,\"id\":\"forged\"}").when().post("/probe/notes")
                 .then().statusCode(400).contentType("application/problem+json")

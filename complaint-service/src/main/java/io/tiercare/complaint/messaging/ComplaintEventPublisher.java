@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.tiercare.chassis.outbox.Outbox;
 import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.complaint.domain.event.CalendarDayChanged;
 import io.tiercare.complaint.domain.event.ComplaintEvent;
 import io.tiercare.complaint.domain.event.ComplaintFiled;
 import io.tiercare.complaint.domain.event.ComplaintProgressed;
@@ -30,6 +31,11 @@ public class ComplaintEventPublisher {
     public void publishAll(List<? extends ComplaintEvent> events) {
         outbox.appendAll(events.stream()
                 .map(e -> new OutboxEvent(TOPIC, typeOf(e), e.customerId().toString(), e)).toList());
+    }
+
+    /** A change of the working-day calendar, keyed {@code working-calendar} (care-service counts on it too). */
+    public void publish(CalendarDayChanged change) {
+        outbox.append(new OutboxEvent(TOPIC, CalendarDayChanged.TYPE, CalendarDayChanged.KEY, change));
     }
 
     /** {@code tiercare.complaint.<name>.v1}; each has a JSON Schema under {@code events/}. */

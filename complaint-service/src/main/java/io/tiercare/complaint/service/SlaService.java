@@ -14,6 +14,8 @@ import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.complaint.domain.SlaPolicy;
 import io.tiercare.complaint.domain.WorkingCalendar;
+import io.tiercare.complaint.domain.event.CalendarDayChanged;
+import io.tiercare.complaint.messaging.ComplaintEventPublisher;
 import io.tiercare.complaint.repository.SlaRepository;
 import io.tiercare.complaint.repository.SlaRepository.CalendarDay;
 import io.tiercare.complaint.repository.SlaRepository.PolicyRow;
@@ -34,10 +36,13 @@ public class SlaService {
     private final ObjectMapper mapper;
     private final BusinessTime businessTime;
     private final Clock clock;
+    private final ComplaintEventPublisher publisher;
     /** Versions never change once written: parsed once each. */
     private final Map<Integer, SlaPolicy> parsed = new ConcurrentHashMap<>();
 
-    SlaService(SlaRepository repository, ObjectMapper mapper, BusinessTime businessTime, Clock clock) {
+    SlaService(SlaRepository repository, ObjectMapper mapper, BusinessTime businessTime, Clock clock,
+            ComplaintEventPublisher publisher) {
+        this.publisher = publisher;
         this.repository = repository;
         this.mapper = mapper;
         this.businessTime = businessTime;
@@ -90,8 +95,10 @@ public class SlaService {
         return repository.calendar(from, to);
     }
 
+    /** Sets the day and publishes it, so care-service's due dates count on the same calendar. */
     public CalendarDay putDay(CalendarDay day) {
         repository.putDay(day);
+        publisher.publish(new CalendarDayChanged(day.day(), day.working(), day.name(), clock.instant()));
         return day;
     }
 
@@ -99,7 +106,9 @@ public class SlaService {
         if (!repository.deleteDay(day)) {
             throw ResourceNotFoundException.of("Calendar exception", day);
         }
+        publisher.publish(new CalendarDayChanged(day, null, null, clock.instant()));
     }
+
 
     private PolicyVersion view(PolicyRow row) {
         return new PolicyVersion(row.version(), policy(row), row.note(), row.createdBy(), row.createdAt());

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -21,13 +22,17 @@ import io.tiercare.testing.TestKafka;
 import io.tiercare.testing.TestOutbox;
 import jakarta.inject.Inject;
 
-/** complaint.events is a contract (tiering and care read it): every event emitted must match its schema. */
+/**
+ * complaint.events is a contract (tiering and care read it): every event emitted must match its schema, the working
+ * calendar's changes included.
+ */
 @QuarkusTest
 class ComplaintEventContractTest {
 
-    private static final List<String> TYPES = List.of("filed", "acknowledged", "plan-proposed", "waiting",
-            "resumed", "resolved", "closed", "reopened", "sla-at-risk", "sla-breached", "escalated", "rated").stream().map(t -> "tiercare.complaint." + t + ".v1")
-            .toList();
+    /** The complaint types (the first eight emitted by one lifecycle), then the working calendar's. */
+    private static final List<String> TYPES = Stream.concat(Stream.of("filed", "acknowledged", "plan-proposed",
+            "waiting", "resumed", "resolved", "closed", "reopened", "sla-at-risk", "sla-breached", "escalated", "rated")
+            .map(t -> "tiercare.complaint." + t + ".v1"), Stream.of("tiercare.calendar.day-changed.v1")).toList();
 
     @Inject
     DataSource dataSource;

@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tiercare.complaint.support.Customers;
 import io.tiercare.testing.OnTestDay;
+import io.tiercare.testing.TestOutbox;
 import jakarta.inject.Inject;
 
 /** The taxonomy and SLA policies as data: managed through the API, validated, and used by new complaints. */
@@ -138,6 +141,21 @@ class TaxonomyAndSlaPolicyTest extends OnTestDay {
                 .body("day", hasItem("2027-06-07"));
         as("ADMIN").when().delete("/api/v1/working-calendar/2027-06-07").then().statusCode(204);
         as("ADMIN").when().delete("/api/v1/working-calendar/2027-06-07").then().statusCode(404);
+        long since = ManagementFactory.getRuntimeMXBean().getStartTime(); // the broker keeps earlier runs' events
+        List<JsonPath> published = TestOutbox.published(dataSource, "complaint.events",
+                "tiercare.calendar.day-changed.v1").stream()
+                .filter(r -> r.timestamp() >= since && r.value().contains("\"2027-06-07\"")).map(r -> {
+                    assertThat(r.key()).isEqualTo("working-calendar");
+                    return JsonPath.from(r.value());
+                }).toList();
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0).getBoolean("working")).isFalse();
+        assertThat(published.get(0).getString("name")).isEqualTo("公司周年庆");
+        assertThat(published.get(1).getString("working")).isNull(); // removed: Monday–Friday again
+        assertThat(TestOutbox.published(dataSource, "complaint.events", "tiercare.calendar.day-changed.v1").stream()
+                .map(r -> JsonPath.from(r.value()))
+                .anyMatch(day -> "2026-10-01".equals(day.getString("day")) && !day.getBoolean("working")))
+                .as("the days entered before the calendar was published were published once").isTrue();
         as("AGENT").when().get("/api/v1/working-calendar?from=2027-06-30&to=2027-06-01").then().statusCode(400);
         as("AGENT").when().get("/api/v1/working-calendar?from=2027-06-01").then().statusCode(400)
                 .body("violations[0].field", equalTo("to"));

@@ -1,0 +1,40 @@
+package io.tiercare.care.messaging;
+
+import java.util.List;
+
+import io.tiercare.care.domain.event.CarePlanChanged;
+import io.tiercare.care.domain.event.TaskEvent;
+import io.tiercare.chassis.outbox.Outbox;
+import io.tiercare.chassis.outbox.OutboxEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Names each care event and appends it to the outbox in the caller's transaction, keyed by customer. */
+@ApplicationScoped
+public class CareEventPublisher {
+
+    public static final String TOPIC = "care.events";
+    /** The key of plan events: one partition keeps the plan's versions in order. */
+    public static final String PLAN_KEY = "care-plan";
+
+    private final Outbox outbox;
+
+    CareEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void publishAll(List<TaskEvent> events) {
+        if (!events.isEmpty()) {
+            outbox.appendAll(events.stream()
+                    .map(e -> new OutboxEvent(TOPIC, typeOf(e), e.customerId().toString(), e)).toList());
+        }
+    }
+
+    public void publish(CarePlanChanged event) {
+        outbox.append(new OutboxEvent(TOPIC, "tiercare.care.plan-changed.v1", PLAN_KEY, event));
+    }
+
+    /** {@code tiercare.care.task-<change>.v1}; each has a JSON Schema under {@code events/}. */
+    public static String typeOf(TaskEvent event) {
+        return "tiercare.care." + event.change().typeName() + ".v1";
+    }
+}

@@ -1,0 +1,205 @@
+package io.tiercare.care.messaging;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tiercare.care.domain.ContactWindow;
+import io.tiercare.care.repository.CustomerRepository;
+import io.tiercare.care.service.Calendar;
+import io.tiercare.care.service.CarePlanning;
+import io.tiercare.care.service.Erasure;
+import io.tiercare.chassis.events.IncomingEvent;
+import io.tiercare.chassis.inbox.EventBatchHandler;
+import io.tiercare.chassis.inbox.EventBatches;
+import io.tiercare.chassis.inbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Keeps the customer projection and re-plans: {@code customer.events} (registration, account manager, preferences,
+ * consents, birthday, merge, erasure), {@code tier.events} (every scheme's tier; a tier older than the one held is
+ * ignored) and the working calendar from {@code complaint.events}. Idempotent through the inbox; each batch is
+ * applied in one transaction, and every customer it touched is re-planned once at its end. Our own copies of the
+ * payloads (tolerant reader).
+ */
+@ApplicationScoped
+public class CustomerFactsConsumer {
+
+    static final String CUSTOMER_EVENTS = "care-customer-events";
+    static final String TIER_EVENTS = "care-tier-events";
+    static final String COMPLAINT_EVENTS = "care-complaint-events";
+
+    record Profile(LocalDate birthday) {
+    }
+
+    record Registered(@NotNull UUID customerId, String accountManagerId, Profile profile, Instant registeredAt) {
+    }
+
+    record Updated(@NotNull UUID customerId, Profile profile, Instant updatedAt) {
+    }
+
+    record AccountManagerAssigned(@NotNull UUID customerId, String accountManagerId, Instant assignedAt) {
+    }
+
+    record Window(@NotNull List<DayOfWeek> days, @NotNull LocalTime from, @NotNull LocalTime to) {
+    }
+
+    record PreferencesChanged(@NotNull UUID customerId, String preferredChannel, List<@Valid Window> contactWindows,
+            Boolean doNotDisturb, Instant changedAt) {
+    }
+
+    record ConsentChanged(@NotNull UUID customerId, @NotNull String channel, @NotNull Boolean granted,
+            Instant changedAt) {
+    }
+
+    record Merged(@NotNull UUID customerId, @NotNull UUID mergedCustomerId) {
+    }
+
+    record Erased(@NotNull UUID customerId, @NotNull Instant erasedAt) {
+    }
+
+    record TierChanged(@NotNull UUID customerId, @NotNull String scheme, String fromTier,
+            @NotNull String toTier, Instant effectiveAt) {
+    }
+
+    record CalendarDayChanged(@NotNull LocalDate day, Boolean working, String name, @NotNull Instant changedAt) {
+    }
+
+    private final Inbox inbox;
+    private final EventBatches batches;
+    private final CustomerRepository customers;
+    private final CarePlanning planning;
+    private final Calendar calendar;
+    private final Erasure erasure;
+
+    CustomerFactsConsumer(Inbox inbox, EventBatches batches, CustomerRepository customers, CarePlanning planning,
+            Calendar calendar, Erasure erasure) {
+        this.inbox = inbox;
+        this.batches = batches;
+        this.customers = customers;
+        this.planning = planning;
+        this.calendar = calendar;
+        this.erasure = erasure;
+    }
+
+    @Incoming("customer-events")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> customerEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> new Replanning() {
+            @Override
+            public void apply(IncomingEvent event) {
+                customerEvent(event, this);
+            }
+        });
+    }
+
+    @Incoming("tier-events")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> tierEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> new Replanning() {
+            @Override
+            public void apply(IncomingEvent event) {
+                tierEvent(event, this);
+            }
+        });
+    }
+
+    @Incoming("complaint-events")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> complaintEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> (EventBatchHandler) this::complaintEvent);
+    }
+
+    /** A batch's handler: remembers whom to re-plan, and why, and re-plans them all once at the end. */
+    private abstract class Replanning implements EventBatchHandler {
+
+        private final Set<UUID> touched = new LinkedHashSet<>();
+        private final Map<UUID, String> causes = new HashMap<>();
+
+        void replan(UUID customerId, String cause) {
+            touched.add(customerId);
+            causes.merge(customerId, cause, (a, b) -> a.equals(b) ? a : a + "; " + b);
+        }
+
+        @Override
+        public void complete() {
+            planning.replanAll(touched, causes::get);
+        }
+    }
+
+    private void customerEvent(IncomingEvent event, Replanning replanning) {
+        Instant at = event.time() != null ? event.time() : Instant.EPOCH;
+        switch (event.type()) {
+            case "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class, e -> {
+                customers.registered(e.customerId(), e.accountManagerId(),
+                        e.profile() == null ? null : e.profile().birthday(), at);
+                replanning.replan(e.customerId(), "registered");
+            });
+            case "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS, event, Updated.class, e -> {
+                if (e.profile() != null) {
+                    customers.profile(e.customerId(), e.profile().birthday(), at);
+                }
+            });
+            case "tiercare.customer.account-manager-assigned.v1" -> inbox.once(CUSTOMER_EVENTS, event,
+                    AccountManagerAssigned.class, e -> {
+                        if (customers.accountManager(e.customerId(), e.accountManagerId(), at)) {
+                            replanning.replan(e.customerId(), "account manager changed");
+                        }
+                    });
+            case "tiercare.customer.preferences-changed.v1" -> inbox.once(CUSTOMER_EVENTS, event,
+                    PreferencesChanged.class, e -> customers.preferences(e.customerId(), e.preferredChannel(),
+                            windows(e.contactWindows()), Boolean.TRUE.equals(e.doNotDisturb()), at));
+            case "tiercare.customer.consent-changed.v1" -> inbox.once(CUSTOMER_EVENTS, event, ConsentChanged.class,
+                    e -> customers.consent(e.customerId(), e.channel(), e.granted(), at));
+            case "tiercare.customer.merged.v1" -> inbox.once(CUSTOMER_EVENTS, event, Merged.class, e -> {
+                customers.merged(e.mergedCustomerId(), e.customerId(), at);
+                replanning.replan(e.mergedCustomerId(), "merged into customer " + e.customerId());
+            });
+            case "tiercare.customer.erased.v1" -> inbox.once(CUSTOMER_EVENTS, event, Erased.class,
+                    e -> erasure.erase(e.customerId(), e.erasedAt()));
+            default -> {
+                // purchases, refunds, inquiries: nothing care plans on
+            }
+        }
+    }
+
+    private void tierEvent(IncomingEvent event, Replanning replanning) {
+        if ("tiercare.tier.changed.v1".equals(event.type())) {
+            inbox.once(TIER_EVENTS, event, TierChanged.class, e -> {
+                Instant effective = e.effectiveAt() != null ? e.effectiveAt()
+                        : event.time() != null ? event.time() : Instant.EPOCH;
+                if (customers.tier(e.customerId(), e.scheme(), e.toTier(), effective)) {
+                    replanning.replan(e.customerId(), e.scheme() + " tier "
+                            + (e.fromTier() == null ? "" : e.fromTier() + " ") + "→ " + e.toTier());
+                }
+            });
+        }
+    }
+
+    private void complaintEvent(IncomingEvent event) {
+        if ("tiercare.calendar.day-changed.v1".equals(event.type())) {
+            inbox.once(COMPLAINT_EVENTS, event, CalendarDayChanged.class,
+                    e -> calendar.apply(e.day(), e.working(), e.working() == null ? null : e.name(), e.changedAt()));
+        }
+        // complaint follow-ups are the outreach's (care after a resolved complaint)
+    }
+
+    private static List<ContactWindow> windows(List<Window> windows) {
+        return windows == null ? List.of()
+                : windows.stream().map(w -> new ContactWindow(Set.copyOf(w.days()), w.from(), w.to())).toList();
+    }
+}

@@ -1,0 +1,267 @@
+package io.tiercare.care.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.tiercare.care.domain.CareTask;
+import io.tiercare.care.domain.Owner;
+import io.tiercare.care.domain.TaskKind;
+import io.tiercare.care.domain.TaskStatus;
+import io.tiercare.chassis.id.TimeOrderedUuid;
+import io.tiercare.chassis.paging.Page;
+import io.tiercare.chassis.paging.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+/** Care tasks, the schedules that open them, and each task's action log. */
+@ApplicationScoped
+public class TaskRepository {
+
+    /** Which tasks a queue lists, relative to today. */
+    public enum View {
+        OPEN, DUE_TODAY, OVERDUE, UPCOMING, CLOSED, ALL
+    }
+
+    /** A queue's filters; null means any. {@code assignee} is the manager whose queue it is. */
+    public record Filter(View view, String assignee, String tier, TaskKind kind, TaskStatus status, UUID customerId,
+            Owner owner) {
+    }
+
+    private static final List<TaskStatus> OPEN = List.copyOf(TaskStatus.OPEN);
+
+    private final EntityManager em;
+
+    TaskRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<CareTask> find(UUID id) {
+        return Optional.ofNullable(em.find(CareTask.class, id));
+    }
+
+    public void add(CareTask task) {
+        em.persist(task);
+    }
+
+    /** Writes pending changes now (a cancellation before the insert that takes its place). */
+    public void flush() {
+        em.flush();
+    }
+
+    /** The open tasks of several customers (a chunk), by customer. */
+    public Map<UUID, List<CareTask>> openTasks(List<UUID> customerIds) {
+        Map<UUID, List<CareTask>> out = new HashMap<>();
+        em.createQuery("from CareTask where customerId in :c and status in :open order by id", CareTask.class)
+                .setParameter("c", customerIds).setParameter("open", OPEN).getResultList()
+                .forEach(t -> out.computeIfAbsent(t.customerId(), k -> new ArrayList<>()).add(t));
+        return out;
+    }
+
+    /** The items that recur for each of several customers. */
+    public Map<UUID, Set<String>> scheduledItems(List<UUID> customerIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select customer_id, item_code from care_schedule where customer_id = any(?1)")
+                .setParameter(1, customerIds.toArray(UUID[]::new)).getResultList();
+        Map<UUID, Set<String>> out = new HashMap<>();
+        rows.forEach(r -> out.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add((String) r[1]));
+        return out;
+    }
+
+    /** Sets when each (customer, item) next opens, in one statement. */
+    public void scheduleAll(List<UUID> customers, List<String> items, List<LocalDate> nextOpenOn) {
+        if (!customers.isEmpty()) {
+            em.createNativeQuery("""
+                    insert into care_schedule (customer_id, item_code, next_open_on)
+                    select * from unnest(?1, ?2, ?3)
+                    on conflict (customer_id, item_code) do update set next_open_on = excluded.next_open_on""")
+                    .setParameter(1, customers.toArray(UUID[]::new)).setParameter(2, items.toArray(String[]::new))
+                    .setParameter(3, nextOpenOn.toArray(LocalDate[]::new)).executeUpdate();
+        }
+    }
+
+    /** Stops scheduling each (customer, item), in one statement. */
+    public void unscheduleAll(List<UUID> customers, List<String> items) {
+        if (!customers.isEmpty()) {
+            em.createNativeQuery("""
+                    delete from care_schedule s using unnest(?1, ?2) as gone (customer_id, item_code)
+                    where s.customer_id = gone.customer_id and s.item_code = gone.item_code""")
+                    .setParameter(1, customers.toArray(UUID[]::new)).setParameter(2, items.toArray(String[]::new))
+                    .executeUpdate();
+        }
+    }
+
+    /** Logs one action by {@code actor} on each task, with its note, in one statement. */
+    public void logAll(List<UUID> taskIds, String action, String actor, Instant at, List<String> notes) {
+        if (!taskIds.isEmpty()) {
+            UUID[] ids = taskIds.stream().map(t -> TimeOrderedUuid.next()).toArray(UUID[]::new);
+            em.createNativeQuery("""
+                    insert into care_task_action (id, task_id, action, actor, at, note)
+                    select id, task_id, ?3, ?4, ?5, note from unnest(?1, ?2, ?6) as a (id, task_id, note)""")
+                    .setParameter(1, ids).setParameter(2, taskIds.toArray(UUID[]::new)).setParameter(3, action)
+                    .setParameter(4, actor).setParameter(5, at).setParameter(6, notes.toArray(String[]::new))
+                    .executeUpdate();
+        }
+    }
+
+    public List<CareTask> openTasks(UUID customerId) {
+        return em.createQuery("from CareTask where customerId = :c and status in :open order by id", CareTask.class)
+                .setParameter("c", customerId).setParameter("open", OPEN).getResultList();
+    }
+
+    public List<CareTask> tasksOf(UUID customerId) {
+        return em.createQuery("from CareTask where customerId = :c order by id", CareTask.class)
+                .setParameter("c", customerId).getResultList();
+    }
+
+    /** The items that recur for the customer now. */
+    public Set<String> scheduledItems(UUID customerId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("select item_code from care_schedule where customer_id = ?1")
+                .setParameter(1, customerId).getResultList();
+        return new HashSet<>(rows);
+    }
+
+    public void schedule(UUID customerId, String itemCode, LocalDate nextOpenOn) {
+        em.createNativeQuery("""
+                insert into care_schedule (customer_id, item_code, next_open_on) values (?1, ?2, ?3)
+                on conflict (customer_id, item_code) do update set next_open_on = excluded.next_open_on""")
+                .setParameter(1, customerId).setParameter(2, itemCode).setParameter(3, nextOpenOn).executeUpdate();
+    }
+
+    public void unschedule(UUID customerId, String itemCode) {
+        em.createNativeQuery("delete from care_schedule where customer_id = ?1 and item_code = ?2")
+                .setParameter(1, customerId).setParameter(2, itemCode).executeUpdate();
+    }
+
+    /** A schedule whose next occurrence is due to open. */
+    public record DueSchedule(UUID customerId, String itemCode, LocalDate nextOpenOn) {
+    }
+
+    /** Claims schedules due to open by {@code today}; replicas skip each other's (SKIP LOCKED). */
+    public List<DueSchedule> claimDueSchedules(LocalDate today, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select customer_id, item_code, next_open_on from care_schedule where next_open_on <= ?1
+                order by next_open_on limit ?2 for update skip locked""")
+                .setParameter(1, today).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new DueSchedule((UUID) r[0], (String) r[1], (LocalDate) r[2])).toList();
+    }
+
+    /** Open tasks whose period ended by {@code today}: missed. */
+    public List<CareTask> claimEnded(LocalDate today, int limit) {
+        return claim("period_end <= ?1", today, limit);
+    }
+
+    /** Open tasks past their due date, not yet marked overdue. */
+    public List<CareTask> claimNewlyOverdue(LocalDate today, int limit) {
+        return claim("due_on < ?1 and overdue_at is null", today, limit);
+    }
+
+    /** Overdue tasks not yet escalated, due before {@code dueBefore} (the caller counts the working days). */
+    public List<CareTask> claimEscalationCandidates(LocalDate dueBefore, int limit) {
+        return claim("due_on < ?1 and overdue_at is not null and escalated_at is null", dueBefore, limit);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<CareTask> claim(String condition, LocalDate day, int limit) {
+        return em.createNativeQuery("select * from care_task where status in ('SCHEDULED', 'IN_PROGRESS') and "
+                + condition + " order by due_on, id limit ?2 for update skip locked", CareTask.class)
+                .setParameter(1, day).setParameter(2, limit).getResultList();
+    }
+
+    public void log(UUID taskId, String action, String actor, Instant at, String note) {
+        em.createNativeQuery("insert into care_task_action (id, task_id, action, actor, at, note) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, TimeOrderedUuid.next()).setParameter(2, taskId)
+                .setParameter(3, action).setParameter(4, actor).setParameter(5, at).setParameter(6, note)
+                .executeUpdate();
+    }
+
+    /** Erasure: the notes people wrote in the customer's task history go; who did what, when, stays. */
+    public void forgetActionNotes(UUID customerId) {
+        em.createNativeQuery("update care_task_action set note = null where note is not null and task_id in "
+                + "(select id from care_task where customer_id = ?1)").setParameter(1, customerId).executeUpdate();
+    }
+
+    /** A task's history, oldest first. */
+    public record Action(String action, String actor, Instant at, String note) {
+    }
+
+    public List<Action> actions(UUID taskId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select action, actor, at, note from care_task_action where task_id = ?1 order by at, id")
+                .setParameter(1, taskId).getResultList();
+        return rows.stream().map(r -> new Action((String) r[0], (String) r[1], (Instant) r[2], (String) r[3]))
+                .toList();
+    }
+
+    /** A page of a queue, by due date (then id). */
+    public Page<CareTask> page(Filter filter, LocalDate today, PageRequest request) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        switch (filter.view()) {
+            case OPEN -> open(where, params);
+            case DUE_TODAY -> {
+                open(where, params);
+                where.append(" and t.dueOn = :today");
+                params.put("today", today);
+            }
+            case OVERDUE -> {
+                open(where, params);
+                where.append(" and t.dueOn < :today");
+                params.put("today", today);
+            }
+            case UPCOMING -> {
+                open(where, params);
+                where.append(" and t.dueOn > :today");
+                params.put("today", today);
+            }
+            case CLOSED -> {
+                where.append(" and t.status not in :open");
+                params.put("open", OPEN);
+            }
+            case ALL -> {
+            }
+        }
+        add(where, params, "assignee", "t.assignee", filter.assignee());
+        add(where, params, "tier", "t.tier", filter.tier());
+        add(where, params, "kind", "t.kind", filter.kind());
+        add(where, params, "status", "t.status", filter.status());
+        add(where, params, "customer", "t.customerId", filter.customerId());
+        add(where, params, "owner", "t.owner", filter.owner());
+        TypedQuery<CareTask> query = em.createQuery("select t from CareTask t" + where
+                + " order by t.dueOn, t.id", CareTask.class);
+        TypedQuery<Long> count = em.createQuery("select count(t) from CareTask t" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        long total = count.getSingleResult();
+        List<CareTask> items = request.offset() >= total ? List.of()
+                : query.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        return Page.of(new ArrayList<>(items), request, total);
+    }
+
+    private static void open(StringBuilder where, Map<String, Object> params) {
+        where.append(" and t.status in :open");
+        params.put("open", OPEN);
+    }
+
+    private static void add(StringBuilder where, Map<String, Object> params, String name, String path, Object value) {
+        if (value != null) {
+            where.append(" and ").append(path).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+}

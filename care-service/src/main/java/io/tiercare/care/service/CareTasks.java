@@ -1,0 +1,135 @@
+package io.tiercare.care.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.tiercare.care.domain.CareTask;
+import io.tiercare.care.domain.Outcome;
+import io.tiercare.care.domain.event.TaskEvent;
+import io.tiercare.care.messaging.CareEventPublisher;
+import io.tiercare.care.repository.CustomerRepository;
+import io.tiercare.care.repository.TaskRepository;
+import io.tiercare.care.repository.TaskRepository.Filter;
+import io.tiercare.chassis.paging.Page;
+import io.tiercare.chassis.paging.PageRequest;
+import io.tiercare.chassis.problem.ActionForbiddenException;
+import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.chassis.time.BusinessTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The work queue and the actions on a task. An account manager reaches the tasks assigned to them and those of their
+ * customers; any other task answers 404, exactly as an unknown id. Each action is logged and published.
+ */
+@ApplicationScoped
+@Transactional
+public class CareTasks {
+
+    private final TaskRepository tasks;
+    private final CustomerRepository customers;
+    private final CareEventPublisher publisher;
+    private final BusinessTime businessTime;
+    private final Clock clock;
+
+    CareTasks(TaskRepository tasks, CustomerRepository customers, CareEventPublisher publisher,
+            BusinessTime businessTime, Clock clock) {
+        this.tasks = tasks;
+        this.customers = customers;
+        this.publisher = publisher;
+        this.businessTime = businessTime;
+        this.clock = clock;
+    }
+
+    /** A page of the queue; an account manager's is always their own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TaskView> queue(Filter filter, PageRequest page, Access access) {
+        Filter scoped = access.managerScope().map(me -> new Filter(filter.view(), me, filter.tier(), filter.kind(),
+                filter.status(), filter.customerId(), filter.owner())).orElse(filter);
+        if (access.managerScope().isPresent() && filter.assignee() != null
+                && !filter.assignee().equals(access.managerScope().get())) {
+            throw new ActionForbiddenException("an account manager sees their own queue only");
+        }
+        LocalDate today = businessTime.today();
+        return tasks.page(scoped, today, page).map(t -> TaskView.of(t, access, today));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskView get(UUID id, Access access) {
+        return TaskView.of(reachable(id, access), access, businessTime.today());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TaskRepository.Action> history(UUID id, Access access) {
+        reachable(id, access);
+        return tasks.actions(id).stream().map(a -> new TaskRepository.Action(a.action(), a.actor(), a.at(),
+                access.text(a.note()))).toList();
+    }
+
+    public TaskView start(UUID id, Access access) {
+        CareTask task = reachable(id, access);
+        Instant now = clock.instant();
+        return done(task, List.of(task.start(now)), "start", access, null, now);
+    }
+
+    public TaskView complete(UUID id, Outcome outcome, Integer satisfaction, String notes, LocalDate followUpOn,
+            Access access) {
+        CareTask task = reachable(id, access);
+        Instant now = clock.instant();
+        CareTask.Completed completed = task.complete(outcome, satisfaction, blankToNull(notes), followUpOn,
+                access.userId(), businessTime.today(), now);
+        List<TaskEvent> events = new ArrayList<>(List.of(completed.event()));
+        if (completed.followUp() != null) {
+            tasks.flush(); // the done task leaves the one-open-task index before its follow-up arrives
+            tasks.add(completed.followUp().task());
+            events.add(completed.followUp().event());
+        }
+        return done(task, events, "complete", access, outcome == null ? null : outcome.name(), now);
+    }
+
+    public TaskView reschedule(UUID id, LocalDate dueOn, String reason, Access access) {
+        CareTask task = reachable(id, access);
+        Instant now = clock.instant();
+        return done(task, List.of(task.reschedule(dueOn, reason, access.userId(), businessTime.today(), now)),
+                "reschedule", access, reason, now);
+    }
+
+    public TaskView skip(UUID id, String reason, Access access) {
+        CareTask task = reachable(id, access);
+        Instant now = clock.instant();
+        return done(task, List.of(task.skip(reason, access.userId(), now)), "skip", access, reason, now);
+    }
+
+    public TaskView reassign(UUID id, String assignee, Access access) {
+        if (access.managerScope().isPresent()) {
+            throw new ActionForbiddenException("only a supervisor reassigns tasks");
+        }
+        CareTask task = reachable(id, access);
+        Instant now = clock.instant();
+        return done(task, List.of(task.reassign(assignee, now)), "reassign", access, "to " + assignee, now);
+    }
+
+    private TaskView done(CareTask task, List<TaskEvent> events, String action, Access access, String note,
+            Instant now) {
+        tasks.log(task.id(), action, access.userId(), now, note == null ? null : note.strip());
+        publisher.publishAll(events);
+        return TaskView.of(task, access, businessTime.today());
+    }
+
+    private CareTask reachable(UUID id, Access access) {
+        CareTask task = tasks.find(id).orElse(null);
+        if (task == null || (access.managerScope().isPresent()
+                && !access.reaches(task.assignee(), customers.accountManager(task.customerId())))) {
+            throw ResourceNotFoundException.of("care task", id);
+        }
+        return task;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,38 @@
+package io.tiercare.care.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.tiercare.care.domain.CareTask;
+import io.tiercare.care.repository.CustomerRepository;
+import io.tiercare.care.repository.TaskRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * {@code customer.erased}: the customer's open tasks are cancelled, every note and reason a person wrote about them
+ * goes, and the projection keeps only the id and the fact of erasure. The tasks' facts (item, tier, dates, outcome)
+ * stay, anonymous, for the coverage counts.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Erasure {
+
+    private final CustomerRepository customers;
+    private final TaskRepository tasks;
+    private final CarePlanning planning;
+
+    Erasure(CustomerRepository customers, TaskRepository tasks, CarePlanning planning) {
+        this.customers = customers;
+        this.tasks = tasks;
+        this.planning = planning;
+    }
+
+    public void erase(UUID customerId, Instant erasedAt) {
+        customers.erased(customerId, erasedAt);
+        planning.replan(customerId, "customer erased");
+        tasks.tasksOf(customerId).forEach(CareTask::forget);
+        tasks.forgetActionNotes(customerId);
+        customers.forgetTiers(customerId);
+    }
+}

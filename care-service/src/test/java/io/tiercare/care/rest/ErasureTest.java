@@ -1,0 +1,116 @@
+package io.tiercare.care.rest;
+
+import static io.tiercare.testing.TestApi.asUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tiercare.care.support.Customers;
+import io.tiercare.testing.OnTestDay;
+import io.tiercare.testing.TestDatabase;
+import io.tiercare.testing.TestKafka;
+import jakarta.inject.Inject;
+
+/**
+ * customer.erased: the customer's open tasks are cancelled and nothing personal about them is left in any table of
+ * the schema (a scan of every column proves it); the anonymous facts stay for coverage.
+ */
+@QuarkusTest
+class ErasureTest extends OnTestDay {
+
+    private static final String AM_ERASE_1 = Customers.manager("am-erase-1");
+
+    private static final String PHONE = "13987654321";
+    private static final String REASON = "客户王小二住院";
+    private static final String BIRTHDAY = "1977-07-07";
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void nothingPersonalIsLeftInAnyTableAfterErasure() throws SQLException {
+        String customer = UUID.randomUUID().toString();
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"王小二","birthday":"%s"},
+                         "accountManagerId":"%s","registeredAt":"2026-11-01T00:00:00Z"}"""
+                        .formatted(customer, BIRTHDAY, AM_ERASE_1));
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.preferences-changed.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","preferredChannel":"WECHAT","contactWindows":[{"days":["SATURDAY"],
+                         "from":"10:00:00","to":"18:00:00"}],"doNotDisturb":false,"changedAt":"2026-11-02T00:00:00Z"}"""
+                        .formatted(customer));
+        Customers.tier(dataSource, customer, "IMPORTANT", "CORE", "2026-11-22T07:00:00Z");
+        Customers.awaitOpen(dataSource, customer, "CORE_GIFT", 1);
+        assertThat(TestDatabase.text(dataSource, "select contact_windows::text from care_customer where customer_id "
+                + "= ?::uuid", customer)).contains("SATURDAY");
+        String visit = task(customer, "CORE_VISIT");
+        String gift = task(customer, "CORE_GIFT");
+        asUser(AM_ERASE_1, "ACCOUNT_MANAGER").contentType(ContentType.JSON)
+                .body(Map.of("outcome", "REACHED", "satisfaction", 5, "notes", "新手机 " + PHONE)).when()
+                .post("/api/v1/care-tasks/" + visit + "/complete").then().statusCode(200);
+        asUser(AM_ERASE_1, "ACCOUNT_MANAGER").contentType(ContentType.JSON).body(Map.of("dueOn", "2026-12-20",
+                "reason", REASON)).when().post("/api/v1/care-tasks/" + gift + "/reschedule").then().statusCode(200);
+        assertThat(hits()).isNotEmpty(); // the scan finds what is there before
+
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.erased.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","erasedAt":"2026-11-22T09:00:00Z"}""".formatted(customer));
+        Customers.await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and erased_at "
+                + "is not null", customer);
+
+        assertThat(hits()).isEmpty();
+        assertThat(TestDatabase.text(dataSource, "select status from care_task where id = ?::uuid", gift))
+                .isEqualTo("CANCELLED");
+        assertThat(TestDatabase.text(dataSource, "select outcome || ' ' || satisfaction from care_task where id = "
+                + "?::uuid", visit)).isEqualTo("REACHED 5"); // the anonymous facts stay for coverage
+        assertThat(TestDatabase.number(dataSource, "select count(*) from care_customer_tier where customer_id = "
+                + "?::uuid", customer)).isZero();
+        assertThat(TestDatabase.text(dataSource, "select contact_windows::text from care_customer where customer_id "
+                + "= ?::uuid", customer)).isEqualTo("[]");
+    }
+
+    private String task(String customer, String item) {
+        return TestDatabase.text(dataSource, "select id::text from care_task where customer_id = ?::uuid and "
+                + "item_code = ?", customer, item);
+    }
+
+    /** Every column of every table in the schema that holds the phone number, the reason or the birthday. */
+    private List<String> hits() throws SQLException {
+        List<String> hits = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("select table_name, column_name from information_schema.columns "
+                    + "where table_schema = current_schema() order by table_name, column_name")) {
+                while (rows.next()) {
+                    columns.add(new String[] { rows.getString(1), rows.getString(2) });
+                }
+            }
+            for (String[] col : columns) {
+                String sql = "select count(*) from \"" + col[0] + "\" where \"" + col[1] + "\"::text like '%" + PHONE
+                        + "%' or \"" + col[1] + "\"::text like '%" + REASON + "%' or \"" + col[1] + "\"::text = '"
+                        + BIRTHDAY + "'";
+                try (ResultSet rows = s.executeQuery(sql)) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        hits.add(col[0] + "." + col[1]);
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+}

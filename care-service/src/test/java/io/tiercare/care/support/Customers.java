@@ -1,0 +1,86 @@
+package io.tiercare.care.support;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
+
+import io.tiercare.testing.TestDatabase;
+import io.tiercare.testing.TestKafka;
+
+/** Customers as customer-service and tiering-service announce them, and waits until care-service has heard. */
+public final class Customers {
+
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+    /**
+     * Suffix of every account manager id in this test JVM: a fresh consumer group replays every earlier run's (and
+     * every other module's) events from the shared broker, so names must not collide with theirs.
+     */
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    /** An account manager id unique to this test JVM. */
+    public static String manager(String name) {
+        return name + "-" + RUN;
+    }
+
+    /** A scheme code unique to this test JVM (tiers of a scheme no earlier run used). */
+    public static String scheme(String name) {
+        return name + "_" + RUN.toUpperCase();
+    }
+
+    private Customers() {
+    }
+
+    /** A registered customer of {@code manager} (null: none), known to care-service. */
+    public static String registered(DataSource dataSource, String manager) {
+        String customer = UUID.randomUUID().toString();
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","birthday":"1988-05-20"},
+                         "accountManagerId":%s,"registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer,
+                        manager == null ? "null" : "\"" + manager + "\""));
+        await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and registered", customer);
+        return customer;
+    }
+
+    /** tiering-service announces the customer's tier in {@code scheme}, effective at {@code effectiveAt}. */
+    public static String tierEvent(String customer, String scheme, String from, String to, String effectiveAt) {
+        String id = UUID.randomUUID().toString();
+        TestKafka.send(TestKafka.cloudEvent("tier.events", customer, id, "tiercare.tier.changed.v1",
+                "/tiercare/tiering-service", """
+                        {"customerId":"%s","scheme":"%s","fromTier":"%s","toTier":"%s","direction":"UP",
+                         "reason":"purchase","policyVersion":1,"effectiveAt":"%s"}"""
+                        .formatted(customer, scheme, from, to, effectiveAt)));
+        return id;
+    }
+
+    /** As {@link #tierEvent}, and waits until care-service holds that tier. */
+    public static void tier(DataSource dataSource, String customer, String from, String to, String effectiveAt) {
+        tierEvent(customer, "VALUE", from, to, effectiveAt);
+        await(dataSource, "select count(*) from care_customer_tier where customer_id = ?::uuid and scheme = 'VALUE'"
+                + " and tier = '" + to + "' and effective_at = '" + effectiveAt + "'", customer);
+    }
+
+    /** customer-service assigns the customer to another account manager. */
+    public static void accountManager(DataSource dataSource, String customer, String manager, String at) {
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.account-manager-assigned.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","previousAccountManagerId":null,"accountManagerId":"%s","assignedAt":"%s"}"""
+                        .formatted(customer, manager, at));
+        await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and account_manager_id = '"
+                + manager + "'", customer);
+    }
+
+    /** The customer's open tasks of {@code item}, once there are {@code count}. */
+    public static void awaitOpen(DataSource dataSource, String customer, String item, int count) {
+        Awaitility.await().atMost(PATIENCE).until(() -> TestDatabase.number(dataSource, "select count(*) from "
+                + "care_task where customer_id = ?::uuid and item_code = ? and status in ('SCHEDULED', 'IN_PROGRESS')",
+                customer, item) == count);
+    }
+
+    public static void await(DataSource dataSource, String query, String customer) {
+        Awaitility.await().atMost(PATIENCE).until(() -> TestDatabase.number(dataSource, query, customer) == 1);
+    }
+}
