@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 public record CustomerMetrics(UUID customerId, Instant registeredAt, boolean usesCompetitor, int inquiriesTotal,
         int referrals, Instant firstPurchaseAt, Instant lastPurchaseAt, List<MonthSpend> months,
-        List<ComplaintFact> complaints) {
+        List<ComplaintFact> complaints, List<CareContact> careContacts) {
 
     /** Severities whose open complaints hold a downgrade and count as severe. */
     public static final Set<String> SEVERE = Set.of("HIGH", "CRITICAL");
@@ -32,6 +32,10 @@ public record CustomerMetrics(UUID customerId, Instant registeredAt, boolean use
     }
 
     public record ComplaintFact(Instant filedAt, boolean open, String severity, Integer rating) {
+    }
+
+    /** A care task completed (care-service): when, its outcome (REACHED…), the satisfaction given if any. */
+    public record CareContact(Instant completedAt, String outcome, Integer satisfaction) {
     }
 
     public Map<Metric, BigDecimal> valuesOn(LocalDate day, ZoneId zone) {
@@ -80,6 +84,16 @@ public record CustomerMetrics(UUID customerId, Instant registeredAt, boolean use
         if (!ratings.isEmpty()) {
             v.put(Metric.AVERAGE_RATING, BigDecimal.valueOf(ratings.stream().mapToInt(Integer::intValue).sum())
                     .divide(BigDecimal.valueOf(ratings.size()), 2, RoundingMode.HALF_UP));
+        }
+        List<CareContact> recentCare = careContacts.stream()
+                .filter(c -> !c.completedAt().atZone(zone).toLocalDate().isBefore(yearAgo)).toList();
+        v.put(Metric.CARE_CONTACTS_12M, BigDecimal.valueOf(recentCare.stream()
+                .filter(c -> "REACHED".equals(c.outcome())).count()));
+        List<Integer> careScores = recentCare.stream().map(CareContact::satisfaction).filter(s -> s != null)
+                .toList();
+        if (!careScores.isEmpty()) {
+            v.put(Metric.CARE_SATISFACTION_12M, BigDecimal.valueOf(careScores.stream().mapToInt(Integer::intValue)
+                    .sum()).divide(BigDecimal.valueOf(careScores.size()), 2, RoundingMode.HALF_UP));
         }
         v.put(Metric.REFERRALS, BigDecimal.valueOf(referrals));
         v.put(Metric.USES_COMPETITOR, usesCompetitor ? BigDecimal.ONE : BigDecimal.ZERO);

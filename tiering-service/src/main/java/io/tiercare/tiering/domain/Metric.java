@@ -32,6 +32,10 @@ public enum Metric {
     SEVERE_OPEN_COMPLAINTS("severeOpenComplaints", Kind.COUNT, "open complaints of severity HIGH or CRITICAL"),
     AVERAGE_RATING("averageRating", Kind.RATIO, "average satisfaction rating (1–5) of rated complaints"),
     RATINGS("ratings", Kind.COUNT, "satisfaction ratings given"),
+    CARE_CONTACTS_12M("careContacts12m", Kind.COUNT,
+            "care contacts in the trailing 12 months where the customer was reached (participation)"),
+    CARE_SATISFACTION_12M("careSatisfaction12m", Kind.RATIO,
+            "average satisfaction (1–5) given in care contacts in the trailing 12 months"),
     REFERRALS("referrals", Kind.COUNT, "customers registered as referred by this one (转介绍)"),
     USES_COMPETITOR("usesCompetitor", Kind.BOOLEAN, "uses a competitor's product"),
     SCORE("score", Kind.SCORE, "the scheme's weighted score, 0–100 (schemes with a scorecard only)");

@@ -29,7 +29,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Reads the other services' events into the metrics projection and re-evaluates the customers they touch:
  * {@code customer.events} (registrations, purchases, refunds, inquiries, merges, erasures) and
- * {@code complaint.events} (complaints filed, resolved, closed, reopened, rated). A poll's records are applied in
+ * {@code complaint.events} (complaints filed, resolved, closed, reopened, rated) and {@code care.events} (care tasks
+ * completed: participation and satisfaction, the ABCD grade's service contribution). A poll's records are applied in
  * order in one transaction with their inbox claims, then everyone they touched is evaluated once, set-based; a
  * record that fails on its own is dead-lettered (see {@link EventBatches}). Our own copies of the payloads (tolerant
  * reader): only the fields tiering needs; types it does not grade on are skipped.
@@ -39,6 +40,7 @@ public class FactEventsConsumer {
 
     public static final String CUSTOMER_EVENTS = "tiering-customer-events";
     public static final String COMPLAINT_EVENTS = "tiering-complaint-events";
+    public static final String CARE_EVENTS = "tiering-care-events";
     private static final String MERGED = "tiercare.customer.merged.v1";
 
     record Profile(Boolean usesCompetitor, UUID referredBy) {
@@ -84,6 +86,10 @@ public class FactEventsConsumer {
             @NotNull Instant ratedAt) {
     }
 
+    record CareCompleted(@NotNull UUID taskId, @NotNull UUID customerId, @NotNull String outcome,
+            @Min(1) @Max(5) Integer satisfaction, @NotNull Instant at) {
+    }
+
     private final Inbox inbox;
     private final MetricsProjection projection;
     private final EventBatches batches;
@@ -106,6 +112,12 @@ public class FactEventsConsumer {
     @Blocking(ordered = true)
     public CompletionStage<Void> complaintEvents(KafkaRecordBatch<String, String> batch) {
         return batches.apply(batch, () -> handler(this::complaintEvent));
+    }
+
+    @Incoming("care-events")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> careEvents(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> handler(this::careEvent));
     }
 
     private EventBatchHandler handler(BiConsumer<IncomingEvent, Changes> apply) {
@@ -199,6 +211,14 @@ public class FactEventsConsumer {
                 // acknowledged, plan proposed, waiting, SLA and escalation events: nothing tiering grades on
             }
         }
+    }
+
+    private void careEvent(IncomingEvent event, Changes changes) {
+        if ("tiercare.care.task-completed.v1".equals(event.type())) {
+            inbox.once(CARE_EVENTS, event, CareCompleted.class,
+                    e -> changes.careContact(e.customerId(), e.taskId(), e.at(), e.outcome(), e.satisfaction()));
+        }
+        // scheduled, overdue, cancelled…: the plan's business, not the customer's contribution
     }
 
     private void status(IncomingEvent event, Changes changes, boolean open, String what) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 import io.tiercare.tiering.domain.CustomerMetrics;
+import io.tiercare.tiering.domain.CustomerMetrics.CareContact;
 import io.tiercare.tiering.domain.CustomerMetrics.ComplaintFact;
 import io.tiercare.tiering.domain.CustomerMetrics.MonthSpend;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -184,6 +185,15 @@ public class MetricsRepository {
                 .setParameter(4, at).executeUpdate();
     }
 
+    /** Records a completed care task once (a redelivery changes nothing). */
+    public void careContact(UUID customerId, UUID taskId, Instant completedAt, String outcome, Integer satisfaction) {
+        em.createNativeQuery("""
+                insert into care_contact (task_id, customer_id, completed_at, outcome, satisfaction)
+                values (?1, ?2, ?3, ?4, ?5) on conflict (task_id) do nothing""")
+                .setParameter(1, taskId).setParameter(2, customerId).setParameter(3, completedAt)
+                .setParameter(4, outcome).setParameter(5, satisfaction).executeUpdate();
+    }
+
     /** Folds everything known about {@code merged} into {@code survivor}; the merged id resolves to it from now on. */
     public void merge(UUID survivor, UUID merged) {
         em.createNativeQuery("""
@@ -194,7 +204,7 @@ public class MetricsRepository {
                     gross = spend_month.gross + excluded.gross, refunded = spend_month.refunded + excluded.refunded""")
                 .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
         em.createNativeQuery("delete from spend_month where customer_id = ?1").setParameter(1, merged).executeUpdate();
-        for (String table : List.of("purchase_fact", "complaint_fact")) {
+        for (String table : List.of("purchase_fact", "complaint_fact", "care_contact")) {
             em.createNativeQuery("update " + table + " set customer_id = ?1 where customer_id = ?2")
                     .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
         }
@@ -266,6 +276,7 @@ public class MetricsRepository {
         Map<UUID, Base> base = new HashMap<>();
         Map<UUID, List<MonthSpend>> months = new HashMap<>();
         Map<UUID, List<ComplaintFact>> complaints = new HashMap<>();
+        Map<UUID, List<CareContact>> care = new HashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
             Array array = connection.createArrayOf("uuid", ids.toArray());
             Rows.forEach(connection, """
@@ -289,6 +300,12 @@ public class MetricsRepository {
                     r -> complaints.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new ComplaintFact(Rows.instant(r, 2), r.getBoolean(3), r.getString(4),
                                     (Integer) r.getObject(5, Integer.class))));
+            Rows.forEach(connection, """
+                    select customer_id, completed_at, outcome, satisfaction from care_contact
+                    where customer_id = any(?)""", array,
+                    r -> care.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new CareContact(Rows.instant(r, 2), r.getString(3),
+                                    (Integer) r.getObject(4, Integer.class))));
         });
         List<CustomerMetrics> all = new ArrayList<>(base.size());
         for (UUID id : ids) {
@@ -296,7 +313,7 @@ public class MetricsRepository {
             if (b != null) {
                 all.add(new CustomerMetrics(id, b.registeredAt(), b.usesCompetitor(), b.inquiries(), b.referrals(),
                         b.firstPurchase(), b.lastPurchase(), months.getOrDefault(id, List.of()),
-                        complaints.getOrDefault(id, List.of())));
+                        complaints.getOrDefault(id, List.of()), care.getOrDefault(id, List.of())));
             }
         }
         return all;

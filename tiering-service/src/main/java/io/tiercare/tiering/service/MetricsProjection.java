@@ -124,6 +124,14 @@ public class MetricsProjection {
             touch(id, "complaint rated " + rating + "/5");
         }
 
+        /** A care task completed: participation and satisfaction (the ABCD grade's service contribution). */
+        public void careContact(UUID customerId, UUID taskId, Instant completedAt, String outcome,
+                Integer satisfaction) {
+            UUID id = known(customerId);
+            metrics.careContact(id, taskId, completedAt, outcome, satisfaction);
+            touch(id, "care contact " + outcome + (satisfaction == null ? "" : " " + satisfaction + "/5"));
+        }
+
         public void merge(UUID survivor, UUID merged) {
             UUID into = known(survivor);
             if (merged.equals(into)) {

@@ -36,6 +36,8 @@ class ProducerContractTest extends OnTestDay {
             send("complaint.events", "/tiercare/complaint-service", customer, "tiercare.complaint." + type + ".v1",
                     examples.example("complaint-service", "tiercare.complaint." + type + ".v1"));
         }
+        send("care.events", "/tiercare/care-service", customer, "tiercare.care.task-completed.v1",
+                examples.example("care-service", "tiercare.care.task-completed.v1"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("ANALYST").when()
                 .get("/api/v1/customers/" + customer + "/tiers").then().statusCode(200)
                 .body("tiers.find { it.scheme == 'VALUE' }.explanation.metrics.spend12m", equalTo(12800.0f))
@@ -43,6 +45,13 @@ class ProducerContractTest extends OnTestDay {
                 .body("tiers.find { it.scheme == 'VALUE' }.explanation.metrics.complaints12m", equalTo(1))
                 .body("tiers.find { it.scheme == 'VALUE' }.explanation.metrics.openComplaints", equalTo(0))
                 .body("tiers.find { it.scheme == 'VALUE' }.explanation.metrics.averageRating", equalTo(2.0f))
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.metrics.careContacts12m", equalTo(1))
+                .body("tiers.find { it.scheme == 'VALUE' }.explanation.metrics.careSatisfaction12m", equalTo(5.0f))
+                // the ABCD grade's service contribution: full points for care satisfaction 5, half for one contact
+                .body("tiers.find { it.scheme == 'ABCD' }.explanation.breakdown.find { it.metric == "
+                        + "'careSatisfaction12m' }.points", equalTo(100))
+                .body("tiers.find { it.scheme == 'ABCD' }.explanation.breakdown.find { it.metric == "
+                        + "'careContacts12m' }.points", equalTo(50))
                 .body("tiers.find { it.scheme == 'VALUE' }.tier", equalTo("BASIC")));
     }
 

@@ -36,7 +36,7 @@ class TierSchemeTest {
                         "policy.tiers[1].when", "policy.tiers[1].when.op")))
                 .body("violations[0].message", startsWith("unknown metric 'spend13m'; known: spend12m,"))
                 .body("violations[2].message", equalTo("unknown operator 'about'; known: gte, gt, lte, lt, eq, ne"));
-        as("ANALYST").when().get("/api/v1/tier-schemes/ABCD").then().body("version", equalTo(1));
+        as("ANALYST").when().get("/api/v1/tier-schemes/ABCD").then().body("version", equalTo(2)); // V12 added 2
         as("ANALYST").contentType(ContentType.JSON).body(bad).when().put("/api/v1/tier-schemes/ABCD/policy").then()
                 .statusCode(403);
     }
