@@ -43,8 +43,10 @@ public class CustomerRepository {
      */
     public void lock(List<UUID> customerIds, Instant at) {
         UUID[] ids = customerIds.stream().sorted().toArray(UUID[]::new);
-        em.createNativeQuery("insert into care_customer (customer_id, updated_at) select unnest(?1), ?2 "
-                + "on conflict (customer_id) do nothing").setParameter(1, ids).setParameter(2, at).executeUpdate();
+        em.createNativeQuery("""
+                insert into care_customer (customer_id, updated_at) select id, ?2 from unnest(?1) as id
+                where not exists (select 1 from care_customer c where c.customer_id = id)
+                on conflict (customer_id) do nothing""").setParameter(1, ids).setParameter(2, at).executeUpdate();
         em.createNativeQuery("select 1 from care_customer where customer_id = any(?1) order by customer_id "
                 + "for update").setParameter(1, ids).getResultList();
     }

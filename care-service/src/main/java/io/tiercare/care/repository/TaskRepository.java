@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.tiercare.care.domain.CarePlanner.OpenTask;
 import io.tiercare.care.domain.CareTask;
 import io.tiercare.care.domain.Owner;
 import io.tiercare.care.domain.TaskKind;
@@ -21,7 +22,7 @@ import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 
 /** Care tasks, the schedules that open them, and each task's action log. */
 @ApplicationScoped
@@ -58,12 +59,19 @@ public class TaskRepository {
         em.flush();
     }
 
-    /** The open tasks of several customers (a chunk), by customer. */
-    public Map<UUID, List<CareTask>> openTasks(List<UUID> customerIds) {
-        Map<UUID, List<CareTask>> out = new HashMap<>();
-        em.createQuery("from CareTask where customerId in :c and status in :open order by id", CareTask.class)
-                .setParameter("c", customerIds).setParameter("open", OPEN).getResultList()
-                .forEach(t -> out.computeIfAbsent(t.customerId(), k -> new ArrayList<>()).add(t));
+    /**
+     * The open tasks of several customers (a chunk), by customer, as planning sees them: plain rows, so a re-plan
+     * that changes nothing loads no entity.
+     */
+    public Map<UUID, List<OpenTask>> openTasks(List<UUID> customerIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select customer_id, id, item_code, assignee, pinned, period_end from care_task
+                where customer_id = any(?1) and status in ('SCHEDULED', 'IN_PROGRESS') order by id""")
+                .setParameter(1, customerIds.toArray(UUID[]::new)).getResultList();
+        Map<UUID, List<OpenTask>> out = new HashMap<>();
+        rows.forEach(r -> out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new OpenTask((UUID) r[1],
+                (String) r[2], (String) r[3], (Boolean) r[4], (LocalDate) r[5])));
         return out;
     }
 
@@ -206,57 +214,47 @@ public class TaskRepository {
                 .toList();
     }
 
-    /** A page of a queue, by due date (then id). */
+    /**
+     * A page of a queue, by due date (then id). The open statuses are literals, never parameters, so the planner
+     * can use the partial indexes over open tasks whatever plan it caches.
+     */
     public Page<CareTask> page(Filter filter, LocalDate today, PageRequest request) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new LinkedHashMap<>();
         switch (filter.view()) {
-            case OPEN -> open(where, params);
-            case DUE_TODAY -> {
-                open(where, params);
-                where.append(" and t.dueOn = :today");
-                params.put("today", today);
-            }
-            case OVERDUE -> {
-                open(where, params);
-                where.append(" and t.dueOn < :today");
-                params.put("today", today);
-            }
-            case UPCOMING -> {
-                open(where, params);
-                where.append(" and t.dueOn > :today");
-                params.put("today", today);
-            }
-            case CLOSED -> {
-                where.append(" and t.status not in :open");
-                params.put("open", OPEN);
-            }
+            case OPEN -> where.append(OPEN_SQL);
+            case DUE_TODAY -> where.append(OPEN_SQL).append(" and t.due_on = :today");
+            case OVERDUE -> where.append(OPEN_SQL).append(" and t.due_on < :today");
+            case UPCOMING -> where.append(OPEN_SQL).append(" and t.due_on > :today");
+            case CLOSED -> where.append(" and t.status not in ('SCHEDULED', 'IN_PROGRESS')");
             case ALL -> {
             }
         }
+        if (where.indexOf(":today") >= 0) {
+            params.put("today", today);
+        }
         add(where, params, "assignee", "t.assignee", filter.assignee());
         add(where, params, "tier", "t.tier", filter.tier());
-        add(where, params, "kind", "t.kind", filter.kind());
-        add(where, params, "status", "t.status", filter.status());
-        add(where, params, "customer", "t.customerId", filter.customerId());
-        add(where, params, "owner", "t.owner", filter.owner());
-        TypedQuery<CareTask> query = em.createQuery("select t from CareTask t" + where
-                + " order by t.dueOn, t.id", CareTask.class);
-        TypedQuery<Long> count = em.createQuery("select count(t) from CareTask t" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        long total = count.getSingleResult();
-        List<CareTask> items = request.offset() >= total ? List.of()
-                : query.setFirstResult(request.offset()).setMaxResults(request.size()).getResultList();
+        add(where, params, "kind", "t.kind", filter.kind() == null ? null : filter.kind().name());
+        add(where, params, "status", "t.status", filter.status() == null ? null : filter.status().name());
+        add(where, params, "customer", "t.customer_id", filter.customerId());
+        add(where, params, "owner", "t.owner", filter.owner() == null ? null : filter.owner().name());
+        Query count = em.createNativeQuery("select count(*) from care_task t" + where);
+        params.forEach(count::setParameter);
+        long total = ((Number) count.getSingleResult()).longValue();
+        if (request.offset() >= total) {
+            return Page.of(List.of(), request, total);
+        }
+        Query query = em.createNativeQuery("select t.* from care_task t" + where + " order by t.due_on, t.id "
+                + "offset :offset limit :limit", CareTask.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<CareTask> items = query.setParameter("offset", request.offset()).setParameter("limit", request.size())
+                .getResultList();
         return Page.of(new ArrayList<>(items), request, total);
     }
 
-    private static void open(StringBuilder where, Map<String, Object> params) {
-        where.append(" and t.status in :open");
-        params.put("open", OPEN);
-    }
+    private static final String OPEN_SQL = " and t.status in ('SCHEDULED', 'IN_PROGRESS')";
 
     private static void add(StringBuilder where, Map<String, Object> params, String name, String path, Object value) {
         if (value != null) {

@@ -101,16 +101,14 @@ public class CarePlanning {
         Map<UUID, Customer> known = new HashMap<>();
         customers.findAll(ids).forEach(c -> known.put(c.customerId(), c));
         Map<UUID, Set<String>> scheduled = tasks.scheduledItems(ids);
-        Map<UUID, List<CareTask>> openByCustomer = tasks.openTasks(ids);
+        Map<UUID, List<OpenTask>> openByCustomer = tasks.openTasks(ids);
 
         Changes changes = new Changes();
         for (UUID id : ids) {
-            List<CareTask> open = openByCustomer.getOrDefault(id, List.of());
             Replan decision = CarePlanner.replan(plan, known.get(id), scheduled.getOrDefault(id, Set.of()),
-                    open.stream().map(t -> new OpenTask(t.id(), t.itemCode(), t.assignee(), t.pinned(),
-                            t.periodEnd())).toList(), days, today, cause.apply(id));
+                    openByCustomer.getOrDefault(id, List.of()), days, today, cause.apply(id));
             if (!decision.changesNothing()) {
-                changes.apply(id, decision, open, row.version(), cause.apply(id), now);
+                changes.apply(id, decision, row.version(), cause.apply(id), now);
             }
         }
         return changes.write(now);
@@ -131,16 +129,14 @@ public class CarePlanning {
         private final List<LocalDate> scheduleDates = new ArrayList<>();
         private final List<CareTask> opened = new ArrayList<>();
 
-        void apply(UUID customerId, Replan decision, List<CareTask> open, int version, String cause, Instant now) {
-            Map<UUID, CareTask> byId = new HashMap<>();
-            open.forEach(t -> byId.put(t.id(), t));
+        void apply(UUID customerId, Replan decision, int version, String cause, Instant now) {
             for (Cancel c : decision.cancel()) {
-                events.add(byId.get(c.taskId()).cancel(c.reason(), now));
+                events.add(task(c.taskId()).cancel(c.reason(), now));
                 cancelled.add(c.taskId());
                 cancelReasons.add(c.reason());
             }
             for (Reassign r : decision.reassign()) {
-                events.add(byId.get(r.taskId()).assignByPlan(r.to(), now));
+                events.add(task(r.taskId()).assignByPlan(r.to(), now));
                 reassigned.add(r.taskId());
                 reassignCauses.add(cause);
             }
@@ -155,6 +151,10 @@ public class CarePlanning {
                 schedule(customerId, occurrence.item().code(), occurrence.periodEnd());
                 events.add(s.event());
             }
+        }
+
+        private CareTask task(UUID id) {
+            return tasks.find(id).orElseThrow(() -> new IllegalStateException("open task " + id + " vanished"));
         }
 
         private void schedule(UUID customerId, String code, LocalDate nextOpenOn) {

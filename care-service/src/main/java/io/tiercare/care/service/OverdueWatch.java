@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.tiercare.care.domain.CareTask;
 import io.tiercare.care.domain.WorkingDays;
@@ -18,6 +16,7 @@ import io.tiercare.care.messaging.CareEventPublisher;
 import io.tiercare.care.repository.PlanRepository;
 import io.tiercare.care.repository.TaskRepository;
 import io.tiercare.care.repository.TaskRepository.DueSchedule;
+import io.tiercare.chassis.batch.Drain;
 import io.tiercare.chassis.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,24 +66,12 @@ public class OverdueWatch {
         }
     }
 
-    /** Runs every step until nothing is left, a batch per transaction. */
+    /** Runs every step until nothing is left, a batch per transaction ({@link Drain}). */
     public Sweep sweep() {
-        int missed = 0;
-        int opened = 0;
-        int overdue = 0;
-        int escalated = 0;
-        for (int n; (n = inTransaction(this::missedBatch)) > 0;) {
-            missed += n;
-        }
-        for (int n; (n = inTransaction(this::openBatch)) > 0;) {
-            opened += n;
-        }
-        for (int n; (n = inTransaction(this::overdueBatch)) > 0;) {
-            overdue += n;
-        }
-        for (int n; (n = inTransaction(this::escalationBatch)) > 0;) {
-            escalated += n;
-        }
+        int missed = Drain.inTransactions(BATCH, this::missedBatch);
+        int opened = Drain.inTransactions(BATCH, this::openBatch);
+        int overdue = Drain.inTransactions(BATCH, this::overdueBatch);
+        int escalated = Drain.inTransactions(BATCH, this::escalationBatch);
         return new Sweep(missed, opened, overdue, escalated);
     }
 
@@ -123,11 +110,7 @@ public class OverdueWatch {
             }
         }
         publish(events);
-        return events.size(); // candidates not escalated stay unclaimed: the loop ends when none is escalated
-    }
-
-    private static int inTransaction(Callable<Integer> batch) {
-        return QuarkusTransaction.requiringNew().call(batch);
+        return events.size(); // fewer than a batch escalated: the drain ends (the rest are not late enough yet)
     }
 
     private void publish(List<TaskEvent> events) {

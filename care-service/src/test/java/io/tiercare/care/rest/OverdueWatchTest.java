@@ -16,6 +16,7 @@ import io.tiercare.care.service.OverdueWatch;
 import io.tiercare.care.support.Customers;
 import io.tiercare.testing.OnTestDay;
 import io.tiercare.testing.TestDatabase;
+import io.tiercare.testing.TestKafka;
 import io.tiercare.testing.TestOutbox;
 import jakarta.inject.Inject;
 
@@ -36,6 +37,12 @@ class OverdueWatchTest extends OnTestDay {
 
     @Test
     void overdueThenEscalatedThenMissedEachOnceAndTheNextMonthOpens() {
+        // New Year's Day 2027 a holiday whatever earlier runs left in the shared calendar: a change "made" in 2099
+        TestKafka.sendEvent("complaint.events", "working-calendar", "tiercare.calendar.day-changed.v1",
+                "/tiercare/complaint-service", """
+                        {"day":"2027-01-01","working":false,"name":"元旦","changedAt":"2099-01-01T00:00:00Z"}""");
+        Customers.await(dataSource, "select count(*) from calendar_day where day = ?::date and not working "
+                + "and changed_at > '2098-01-01'", "2027-01-01");
         String customer = Customers.registered(dataSource, AM_WATCH_1);
         Customers.tier(dataSource, customer, "IMPORTANT", "CORE", "2026-11-22T07:00:00Z");
         Customers.awaitOpen(dataSource, customer, "CORE_VISIT", 1);
@@ -71,7 +78,7 @@ class OverdueWatchTest extends OnTestDay {
         assertThat(events("task-missed", visit)).hasSize(1);
         assertThat(TestDatabase.text(dataSource, "select due_on::text || ' ' || period_end::text from care_task "
                 + "where customer_id = ?::uuid and item_code = 'CORE_VISIT' and status = 'SCHEDULED'", customer))
-                .isEqualTo("2027-01-05 2027-01-22"); // opened 22 December: 10 working days, the next period
+                .isEqualTo("2027-01-06 2027-01-22"); // opened 22 December: 10 working days (not 1 January)
         assertThat(TestDatabase.text(dataSource, "select next_open_on::text from care_schedule where customer_id = "
                 + "?::uuid and item_code = 'CORE_VISIT'", customer)).isEqualTo("2027-01-22");
         watch.sweep();
