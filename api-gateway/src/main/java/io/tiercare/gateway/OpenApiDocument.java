@@ -82,6 +82,31 @@ public class OpenApiDocument {
         });
     }
 
+    /**
+     * The chassis's dead-letter endpoints, {@code /api/v1/dead-letters/{service}} in every service: the gateway routes
+     * each service's own (…/dead-letters/care-service), so the merged document names those.
+     */
+    private static final String DEAD_LETTERS = "/dead-letters/{service}";
+
+    /** A path item whose {@code service} path parameter became part of the path. */
+    private static JsonObject withoutServiceParameter(JsonObject item) {
+        JsonObject copy = item.copy();
+        for (String method : copy.fieldNames()) {
+            if (copy.getValue(method) instanceof JsonObject operation
+                    && operation.getValue("parameters") instanceof JsonArray parameters) {
+                JsonArray kept = new JsonArray();
+                parameters.forEach(p -> {
+                    if (!(p instanceof JsonObject param && "service".equals(param.getString("name"))
+                            && "path".equals(param.getString("in")))) {
+                        kept.add(p);
+                    }
+                });
+                operation.put("parameters", kept);
+            }
+        }
+        return copy;
+    }
+
     /** One document from the services' own, keyed by service name; {@code silent} did not answer. */
     static JsonObject merge(RouteTable routes, Map<String, JsonObject> documents, List<String> silent) {
         JsonObject paths = new JsonObject();
@@ -104,8 +129,10 @@ public class OpenApiDocument {
             }
             JsonObject ownPaths = document.getJsonObject("paths", new JsonObject());
             for (String path : ownPaths.fieldNames()) {
-                if (routes.find(path).filter(route -> route.service().equals(service)).isPresent()) {
-                    paths.put(path, ownPaths.getValue(path));
+                String routed = path.replace(DEAD_LETTERS, "/dead-letters/" + service + "-service");
+                if (routes.find(routed).filter(route -> route.service().equals(service)).isPresent()) {
+                    Object item = ownPaths.getValue(path);
+                    paths.put(routed, routed.equals(path) ? item : withoutServiceParameter((JsonObject) item));
                 }
             }
             for (Object tag : document.getJsonArray("tags", new JsonArray())) {

@@ -74,11 +74,31 @@ class OpenApiDocumentTest {
         assertThat(merged.getJsonObject("info").getString("description")).doesNotContain("did not answer");
     }
 
+    @Test
+    void shouldNameEachServicesOwnDeadLetterPaths() {
+        String deadLetters = """
+                {"openapi":"3.1.0","paths":{"/api/v1/dead-letters/{service}":{"get":{"parameters":[
+                   {"name":"service","in":"path","required":true},{"name":"limit","in":"query"}],
+                   "responses":{"200":{"description":"the records"}}}}}}""";
+        Map<String, JsonObject> documents = new TreeMap<>(Map.of("customer", new JsonObject(deadLetters),
+                "tiering", new JsonObject(deadLetters)));
+
+        JsonObject paths = OpenApiDocument.merge(new RouteTable(new Routes()), documents, List.of())
+                .getJsonObject("paths");
+
+        assertThat(paths.fieldNames()).containsExactlyInAnyOrder("/api/v1/dead-letters/customer-service",
+                "/api/v1/dead-letters/tiering-service");
+        assertThat(paths.getJsonObject("/api/v1/dead-letters/customer-service").getJsonObject("get")
+                .getJsonArray("parameters").stream().map(p -> ((JsonObject) p).getString("name")))
+                .containsExactly("limit");
+    }
+
     /** Two services and their paths, as the configuration would name them. */
     private static final class Routes implements GatewayConfig {
         @Override
         public Map<String, Upstream> services() {
-            return Map.of("customer", upstream("/api/v1/customers"), "tiering", upstream("/api/v1/tier-schemes"));
+            return Map.of("customer", upstream("/api/v1/customers,/api/v1/dead-letters/customer-service"), "tiering",
+                    upstream("/api/v1/tier-schemes,/api/v1/dead-letters/tiering-service"));
         }
 
         @Override
@@ -100,7 +120,7 @@ class OpenApiDocumentTest {
 
                 @Override
                 public List<String> paths() {
-                    return List.of(path);
+                    return List.of(path.split(","));
                 }
             };
         }

@@ -51,6 +51,21 @@ public abstract class ServiceSmokeContract {
     }
 
     @Test
+    void shouldNameTheOutage503OnEveryApiOperation() {
+        JsonPath openapi = JsonPath.from(given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+        Set<String> without = new TreeSet<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            Object responses = operation instanceof Map<?, ?> op ? op.get("responses") : null;
+            if (path.startsWith("/api/") && responses instanceof Map<?, ?> r && !r.containsKey("503")) {
+                without.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertThat(without).as("API operations whose document does not name the outage's 503").isEmpty();
+    }
+
+    @Test
     void shouldDefineEveryComponentItsOpenApiDocumentRefersTo() {
         String document = given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .extract().asString();

@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiercare.chassis.events.CloudEventHeaders;
 import io.tiercare.chassis.events.KafkaClientSettings;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -61,6 +62,7 @@ public class DeadLetters {
     private final EntityManager em;
     private final Clock clock;
     private final String topic;
+    private KafkaProducer<byte[], byte[]> producer;
 
     DeadLetters(KafkaClientSettings kafka, EntityManager em, Clock clock,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic") String topic) {
@@ -172,19 +174,35 @@ public class DeadLetters {
                 copy.headers().add(header.key(), header.value());
             }
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.with(Map.of(
-                ProducerConfig.CLIENT_ID_CONFIG, "dead-letter-redrive",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName())))) {
-            producer.send(copy).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            producer().send(copy).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("could not re-drive to " + origin + ": " + e.getClass().getSimpleName(),
                     e);
+        }
+    }
+
+    /** One producer for every re-drive of this service's life, made at the first. */
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(kafka.with(Map.of(
+                    ProducerConfig.CLIENT_ID_CONFIG, "dead-letter-redrive",
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName())));
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close(TIMEOUT);
+            producer = null;
         }
     }
 
