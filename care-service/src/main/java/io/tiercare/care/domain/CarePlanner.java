@@ -88,7 +88,7 @@ public final class CarePlanner {
         for (OpenTask task : open) {
             Item item = wanted.get(task.itemCode());
             if (item == null) {
-                cancel.add(new Cancel(task.id(), task.itemCode(), cause + ": the plan no longer asks for "
+                cancel.add(new Cancel(task.id(), task.itemCode(), cause + ": the plan does not ask for "
                         + task.itemCode()));
             } else if (item.owner() == Owner.ACCOUNT_MANAGER && !task.pinned()
                     && !Objects.equals(task.assignee(), customer.accountManagerId())) {

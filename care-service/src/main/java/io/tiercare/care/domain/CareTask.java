@@ -231,7 +231,7 @@ public class CareTask {
                 null));
     }
 
-    /** The plan no longer asks for this task. */
+    /** The plan does not ask for this task. */
     public TaskEvent cancel(String why, Instant now) {
         if (!status.isOpen()) {
             throw new ConflictException("cannot cancel task " + id + " while it is " + status);

@@ -17,7 +17,7 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class SimulationRepository {
 
-    /** One item's effect: tasks opened for customers newly in its tier, open tasks cancelled for those no longer. */
+    /** One item's effect: tasks opened for its tier's customers without one, open tasks cancelled for the others. */
     public record ItemEffect(String itemCode, String change, int tasksCreated, int tasksCancelled) {
     }
 

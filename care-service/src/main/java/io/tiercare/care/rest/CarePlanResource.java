@@ -1,7 +1,5 @@
 package io.tiercare.care.rest;
 
-import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -11,6 +9,7 @@ import io.tiercare.care.domain.CarePlan;
 import io.tiercare.care.rest.dto.PlanChangeRequest;
 import io.tiercare.care.service.CarePlans;
 import io.tiercare.care.service.CarePlans.Change;
+import io.tiercare.care.service.CarePlans.History;
 import io.tiercare.care.service.CarePlans.PlanVersion;
 import io.tiercare.care.service.CarePlans.Simulation;
 import io.tiercare.chassis.security.Roles;
@@ -45,7 +44,7 @@ public class CarePlanResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.ACCOUNT_MANAGER, Roles.ANALYST })
     @Operation(summary = "Every version, newest first")
     @APIResponse(responseCode = "200", description = "The versions")
-    public List<PlanVersion> history() {
+    public History history() {
         return plans.history();
     }
 
@@ -86,7 +85,7 @@ public class CarePlanResource {
     @Operation(summary = "Change the plan: validated whole (every problem named at once), stored as the next "
             + "version, published, and every customer re-planned by a job",
             description = "Items are matched by code: an item kept keeps its open tasks; an item removed, or moved "
-                    + "to another tier, has its open tasks cancelled where the customer no longer qualifies; an "
+                    + "to another tier, has its open tasks cancelled where the customer does not qualify; an "
                     + "item added opens a task for each customer of its tier. Done tasks are never touched.")
     @APIResponse(responseCode = "200", description = "The new version and its re-plan job")
     @APIResponse(responseCode = "400", ref = "BadRequest")

@@ -1,6 +1,5 @@
 package io.tiercare.care.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -12,7 +11,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.care.domain.Owner;
 import io.tiercare.care.domain.TaskKind;
 import io.tiercare.care.domain.TaskStatus;
-import io.tiercare.care.repository.TaskRepository.Action;
 import io.tiercare.care.repository.TaskRepository.Filter;
 import io.tiercare.care.repository.TaskRepository.View;
 import io.tiercare.care.rest.dto.CompleteRequest;
@@ -96,7 +94,7 @@ public class CareTaskResource {
     @Operation(summary = "Every action on the task: who, when, what")
     @APIResponse(responseCode = "200", description = "The actions, oldest first")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public List<Action> history(@PathParam("id") UUID id) {
+    public CareTasks.History history(@PathParam("id") UUID id) {
         return tasks.history(id, Access.of(identity));
     }
 

@@ -34,6 +34,10 @@ public class CarePlans {
     public record Simulation(int tasksCreated, int tasksCancelled, List<SimulationRepository.ItemEffect> items) {
     }
 
+    /** Every version, newest first (at most 200). */
+    public record History(List<PlanVersion> items) {
+    }
+
     /** A change applied: the new version and the re-plan job that brings every customer onto it. */
     public record Change(PlanVersion plan, ReplanJobs.Job job) {
     }
@@ -72,8 +76,8 @@ public class CarePlans {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlanVersion> history() {
-        return repository.history(200).stream().map(this::view).toList();
+    public History history() {
+        return new History(repository.history(200).stream().map(this::view).toList());
     }
 
     /** What the plan would create and cancel if it were applied now; changes nothing. */

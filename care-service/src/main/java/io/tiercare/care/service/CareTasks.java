@@ -63,11 +63,15 @@ public class CareTasks {
         return TaskView.of(reachable(id, access), access, businessTime.today());
     }
 
+    /** A task's actions, oldest first. */
+    public record History(List<TaskRepository.Action> items) {
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TaskRepository.Action> history(UUID id, Access access) {
+    public History history(UUID id, Access access) {
         reachable(id, access);
-        return tasks.actions(id).stream().map(a -> new TaskRepository.Action(a.action(), a.actor(), a.at(),
-                access.text(a.note()))).toList();
+        return new History(tasks.actions(id).stream().map(a -> new TaskRepository.Action(a.action(), a.actor(),
+                a.at(), access.text(a.note()))).toList());
     }
 
     public TaskView start(UUID id, Access access) {

@@ -73,7 +73,7 @@ class CarePlannerTest {
                         new OpenTask(survey, "IMPORTANT_SURVEY", "am-zhao", false, LocalDate.parse("2027-01-10"))));
         assertThat(plan.cancel()).extracting(CarePlanner.Cancel::taskId).containsExactly(call, survey);
         assertThat(plan.cancel().get(0).reason())
-                .isEqualTo("VALUE tier IMPORTANT → CORE: the plan no longer asks for IMPORTANT_CALL");
+                .isEqualTo("VALUE tier IMPORTANT → CORE: the plan does not ask for IMPORTANT_CALL");
         assertThat(plan.unscheduled()).containsExactly("IMPORTANT_CALL", "IMPORTANT_SURVEY");
         assertThat(plan.open()).extracting(o -> o.item().code()).containsExactly("CORE_VISIT", "CORE_GIFT");
     }

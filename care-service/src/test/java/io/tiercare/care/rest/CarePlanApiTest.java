@@ -52,6 +52,21 @@ class CarePlanApiTest extends OnTestDay {
         as("ANALYST").when().get("/api/v1/care-plans/1").then().statusCode(200).body("createdBy", equalTo("system"));
         as("ANALYST").when().get("/api/v1/care-plans/999").then().statusCode(404);
         as("AGENT").when().get("/api/v1/care-plans/current").then().statusCode(403);
+        as("ANALYST").when().get("/api/v1/care-plans").then().statusCode(200)
+                .body("items.version", org.hamcrest.Matchers.hasItem(1));
+    }
+
+    @Test
+    void anUnknownJobIs404AndJobsAreForSupervisors() {
+        as("SUPERVISOR").when().get("/api/v1/care-replan-jobs/" + java.util.UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+        as("SUPERVISOR").when().get("/api/v1/care-replan-jobs/not-a-uuid").then().statusCode(400)
+                .body("violations[0].field", equalTo("id"));
+        as("SUPERVISOR").when().get("/api/v1/care-replan-jobs?size=0").then().statusCode(400)
+                .body("violations[0].field", equalTo("size"));
+        as("ACCOUNT_MANAGER").when().get("/api/v1/care-replan-jobs").then().statusCode(403);
+        as("ANALYST").contentType(ContentType.JSON).body(Map.of("escalateAfterWorkingDays", 1, "items", List.of()))
+                .when().post("/api/v1/care-plans/simulations").then().statusCode(403);
     }
 
     @Test
@@ -72,6 +87,9 @@ class CarePlanApiTest extends OnTestDay {
                 .when().put("/api/v1/care-plans/current").then().statusCode(400);
         as("SUPERVISOR").contentType(ContentType.JSON).body(Map.of("note", "x", "definition", Map.of()))
                 .when().put("/api/v1/care-plans/current").then().statusCode(403);
+        as("SUPERVISOR").contentType(ContentType.JSON).body(Map.of("escalateAfterWorkingDays", -1, "items",
+                List.of())).when().post("/api/v1/care-plans/simulations").then().statusCode(400)
+                .body("violations[0].field", equalTo("escalateAfterWorkingDays"));
         as("ADMIN").when().get("/api/v1/care-plans/current").then().body("version", equalTo(before));
     }
 
@@ -128,7 +146,7 @@ class CarePlanApiTest extends OnTestDay {
         Customers.awaitOpen(dataSource, gold1, "CLUB_GOLD_CALL", 0);
         assertThat(TestDatabase.text(dataSource, "select reason from care_task where customer_id = ?::uuid and "
                 + "item_code = 'CLUB_GOLD_CALL'", gold1)).isEqualTo("care plan version " + (version + 1)
-                        + ": the plan no longer asks for CLUB_GOLD_CALL");
+                        + ": the plan does not ask for CLUB_GOLD_CALL");
     }
 
     private static JsonPath awaitJob(String id) {

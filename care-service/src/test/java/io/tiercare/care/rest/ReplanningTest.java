@@ -90,12 +90,12 @@ class ReplanningTest extends OnTestDay {
                         "IMPORTANT_SURVEY SCHEDULED");
         assertThat(TestDatabase.text(dataSource, "select reason from care_task where customer_id = ?::uuid and "
                 + "item_code = 'CORE_VISIT'", customer))
-                .isEqualTo("VALUE tier CORE → IMPORTANT: the plan no longer asks for CORE_VISIT");
+                .isEqualTo("VALUE tier CORE → IMPORTANT: the plan does not ask for CORE_VISIT");
         ConsumerRecord<String, String> cancelled = TestOutbox.published(dataSource, "care.events",
                 "tiercare.care.task-cancelled.v1").stream().filter(r -> customer.equals(r.key())).findFirst()
                 .orElseThrow();
         assertThat(JsonPath.from(cancelled.value()).getString("reason"))
-                .isEqualTo("VALUE tier CORE → IMPORTANT: the plan no longer asks for CORE_VISIT");
+                .isEqualTo("VALUE tier CORE → IMPORTANT: the plan does not ask for CORE_VISIT");
         assertThat(TestDatabase.number(dataSource, "select count(*) from care_schedule where customer_id = ?::uuid",
                 customer)).isEqualTo(2); // IMPORTANT_CALL and IMPORTANT_SURVEY recur; nothing of CORE does
     }

@@ -64,8 +64,8 @@ class WorkQueueTest extends OnTestDay {
         as("ANALYST").when().get("/api/v1/care-tasks/" + task).then().statusCode(200)
                 .body("notes", equalTo("客户手机 138******34 已更新"));
         asUser(AM_QUEUE_1, "ACCOUNT_MANAGER").when().get("/api/v1/care-tasks/" + task + "/history").then()
-                .statusCode(200).body("action", org.hamcrest.Matchers.contains("start", "complete"))
-                .body("actor[0]", equalTo(AM_QUEUE_1));
+                .statusCode(200).body("items.action", org.hamcrest.Matchers.contains("start", "complete"))
+                .body("items[0].actor", equalTo(AM_QUEUE_1));
     }
 
     @Test
