@@ -23,8 +23,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
 /**
- * What every TierCare service must show once started: open health endpoints whose readiness covers PostgreSQL, Kafka
- * and the outbox; its OpenAPI document, every reference in it defined; its own schema migrated by Flyway, chassis tables included; problem+json for
+ * What every TierCare service must show once started: open health endpoints whose readiness covers PostgreSQL, Kafka,
+ * its consumers' group membership and the outbox; its OpenAPI document, every reference in it defined; its own schema migrated by Flyway, chassis tables included; problem+json for
  * unknown paths. A service's smoke test extends this and names its schema.
  */
 public abstract class ServiceSmokeContract {
@@ -38,9 +38,17 @@ public abstract class ServiceSmokeContract {
     @Test
     void shouldBeLiveAndReadyWithDatabaseKafkaAndOutbox() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200)
+        // ready once every consumer has joined its group, which follows the start by a moment
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        JsonPath ready = JsonPath.from(given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("kafka", "outbox", "Database connections health check"));
+                .body("checks.name", hasItems("kafka", "kafka-consumers", "outbox",
+                        "Database connections health check"))
+                .extract().asString());
+        Map<String, Object> consumers = ready.getMap("checks.find { it.name == 'kafka-consumers' }.data");
+        assertThat(consumers.get("joined")).as("consumers that joined their group").isEqualTo(
+                consumers.get("channels"));
     }
 
     @Test

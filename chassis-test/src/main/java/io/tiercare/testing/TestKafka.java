@@ -60,6 +60,30 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Waits until the consumer group has committed, on every partition of the topic, the end offset the topic has
+     * now: whatever was on it before this call has been processed. A test JVM's consumer group is fresh and replays
+     * what earlier modules' tests left on a shared topic; a test that measures how a backlog of its own is handled
+     * waits for that replay first.
+     */
+    public static void awaitCaughtUp(String group, String topic, Duration timeout) {
+        Properties props = consumerProperties();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+                org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                                .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                        return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                                || committed.get(e.getKey()) != null
+                                        && committed.get(e.getKey()).offset() >= e.getValue());
+                    });
+        }
+    }
+
     public static void send(ProducerRecord<String, String> record) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TierCareTestInfrastructure.kafkaBootstrap());
