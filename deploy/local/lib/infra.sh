@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# PostgreSQL and Kafka without Docker: the building blocks shared by `stack` (the local suite) and
+# PostgreSQL, Kafka and an SMTP server without Docker: the building blocks shared by `stack` (the local suite) and
 # `test-infra` (what the tests and CI run against). Sourced, never executed.
 
 TIERCARE_ROOT=${TIERCARE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)}
@@ -176,3 +176,46 @@ kafka_create_topics() {
     "$TIERCARE_ROOT/deploy/local/kafka/CreateTopics.java" "$bootstrap" "$partitions" "$@" \
     || die "creating Kafka topics failed"
 }
+
+# ---------------------------------------------------------------- SMTP
+# A real SMTP server for outgoing mail: aiosmtpd (Debian: python3-aiosmtpd), keeping every message it receives as
+# <dir>/mail/<n>.eml and <n>.json (deploy/local/smtp/mailbox.py), where people and tests read them.
+
+smtp_python_found() {
+  local candidate
+  for candidate in /usr/bin/python3 python3; do
+    if command -v "$candidate" >/dev/null && "$candidate" -c 'import aiosmtpd' 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+smtp_python() {
+  smtp_python_found && return 0
+  if is_root && command -v apt-get >/dev/null; then
+    log "installing the SMTP server (apt-get install python3-aiosmtpd)"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+    smtp_python_found && return 0
+  fi
+  die "the SMTP server needs aiosmtpd. On Debian/Ubuntu run as root: apt-get install python3-aiosmtpd"
+}
+
+smtp_start() { # DIR PORT
+  local dir=$1 port=$2 python
+  if pid_alive "$dir/smtp.pid"; then
+    log "SMTP server already running on port $port"
+    return 0
+  fi
+  python=$(smtp_python)
+  mkdir -p "$dir/mail"
+  PYTHONPATH="$TIERCARE_ROOT/deploy/local/smtp" setsid nohup "$python" -m aiosmtpd -n -u -l "127.0.0.1:$port" \
+    -c mailbox.JsonMailbox "$dir/mail" </dev/null >"$dir/smtp.log" 2>&1 &
+  echo $! >"$dir/smtp.pid"
+  wait_port "$port" 20 "SMTP server"
+  log "SMTP server listening on 127.0.0.1:$port (messages in $dir/mail)"
+}
+
+smtp_stop() { stop_pidfile "$1/smtp.pid" "SMTP server"; }

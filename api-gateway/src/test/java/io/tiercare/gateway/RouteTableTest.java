@@ -33,6 +33,9 @@ class RouteTableTest {
         assertThat(routes.find("/api/v1/customers/42/purchases").orElseThrow().service()).isEqualTo("customer");
         assertThat(routes.find("/api/v1/customers/42/tiers").orElseThrow().service()).isEqualTo("tiering");
         assertThat(routes.find("/api/v1/customers/42/care").orElseThrow().service()).isEqualTo("care");
+        assertThat(routes.find("/api/v1/message-templates/BIRTHDAY_SMS/preview").orElseThrow().service())
+                .isEqualTo("care");
+        assertThat(routes.find("/api/v1/contact-rules").orElseThrow().service()).isEqualTo("care");
         assertThat(routes.find("/api/v1/tier-schemes/VALUE").orElseThrow().service()).isEqualTo("tiering");
         assertThat(routes.find("/api/v1/complaints/9/acknowledge").orElseThrow().service()).isEqualTo("complaint");
         assertThat(routes.find("/api/v1/customer-imports/7").orElseThrow().service()).isEqualTo("customer");

@@ -16,15 +16,16 @@ import java.util.concurrent.TimeUnit;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a {@code @QuarkusTest} a real PostgreSQL and a real Kafka broker. It reuses the instances already listening on
- * the test ports (CI starts them once with {@code deploy/local/test-infra up}); otherwise it starts them with the same
- * script and stops them when the test JVM exits, also when the build is interrupted. Each test JVM gets a database of
- * its own, a fresh consumer group and the public key of {@link TestTokens}.
+ * Gives a {@code @QuarkusTest} a real PostgreSQL, a real Kafka broker and a real SMTP server. It reuses the instances
+ * already listening on the test ports (CI starts them once with {@code deploy/local/test-infra up}); otherwise it
+ * starts them with the same script and stops them when the test JVM exits, also when the build is interrupted. Each
+ * test JVM gets a database of its own, a fresh consumer group and the public key of {@link TestTokens}.
  */
 public class TierCareTestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static final int PG_PORT = port("TIERCARE_TEST_PG_PORT", 25432);
     public static final int KAFKA_PORT = port("TIERCARE_TEST_KAFKA_PORT", 29092);
+    public static final int SMTP_PORT = port("TIERCARE_TEST_SMTP_PORT", 22525);
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres";
 
     private static boolean startedByThisJvm;
@@ -90,11 +91,25 @@ public class TierCareTestInfrastructure implements QuarkusTestResourceLifecycleM
         script("pg-start");
     }
 
-    private static synchronized void ensureRunning() {
-        if (listening(PG_PORT) && listening(KAFKA_PORT)) {
+    /** Where the test SMTP server keeps what it receives (one JSON file per message; {@link TestMail} reads them). */
+    public static Path mailDirectory() {
+        String dir = System.getenv("TIERCARE_TEST_INFRA_DIR");
+        if (dir == null || dir.isBlank()) {
+            try {
+                dir = "/tmp/tiercare-test-infra-" + Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            } catch (IOException | UnsupportedOperationException e) {
+                throw new IllegalStateException("cannot tell the test infrastructure's directory", e);
+            }
+        }
+        return Path.of(dir, "smtp", "mail");
+    }
+
+    static synchronized void ensureRunning() {
+        boolean databaseAndBroker = listening(PG_PORT) && listening(KAFKA_PORT);
+        if (databaseAndBroker && listening(SMTP_PORT)) {
             return;
         }
-        if (!startedByThisJvm) {
+        if (!databaseAndBroker && !startedByThisJvm) {
             startedByThisJvm = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> script("down"), "tiercare-test-infra-down"));
         }

@@ -21,6 +21,7 @@ final class Suite implements AutoCloseable {
 
     static final int PG_PORT = 26432;
     static final int KAFKA_PORT = 27092;
+    static final int SMTP_PORT = 27525;
     private static final Map<String, Integer> PORTS = Map.of("api-gateway", 28080, "customer-service", 28081,
             "tiering-service", 28082, "care-service", 28083, "complaint-service", 28084);
 
@@ -108,6 +109,7 @@ final class Suite implements AutoCloseable {
         env.put("TIERCARE_DATA_DIR", dataDir.toString());
         env.put("TIERCARE_PG_PORT", String.valueOf(PG_PORT));
         env.put("TIERCARE_KAFKA_PORT", String.valueOf(KAFKA_PORT));
+        env.put("TIERCARE_SMTP_PORT", String.valueOf(SMTP_PORT));
         env.put("TIERCARE_GATEWAY_PORT", String.valueOf(PORTS.get("api-gateway")));
         env.put("TIERCARE_CUSTOMER_PORT", String.valueOf(PORTS.get("customer-service")));
         env.put("TIERCARE_TIERING_PORT", String.valueOf(PORTS.get("tiering-service")));

@@ -3,6 +3,7 @@ package io.tiercare.care.messaging;
 import java.util.List;
 
 import io.tiercare.care.domain.event.CarePlanChanged;
+import io.tiercare.care.domain.event.MessageEvent;
 import io.tiercare.care.domain.event.TaskEvent;
 import io.tiercare.chassis.outbox.Outbox;
 import io.tiercare.chassis.outbox.OutboxEvent;
@@ -27,6 +28,12 @@ public class CareEventPublisher {
             outbox.appendAll(events.stream()
                     .map(e -> new OutboxEvent(TOPIC, typeOf(e), e.customerId().toString(), e)).toList());
         }
+    }
+
+    /** {@code tiercare.care.message-<outcome>.v1}, keyed by customer. */
+    public void publish(MessageEvent event) {
+        outbox.append(new OutboxEvent(TOPIC, "tiercare.care." + event.outcome().typeName() + ".v1",
+                event.customerId().toString(), event));
     }
 
     public void publish(CarePlanChanged event) {

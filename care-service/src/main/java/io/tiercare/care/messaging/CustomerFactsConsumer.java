@@ -17,6 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tiercare.care.domain.ContactWindow;
+import io.tiercare.care.repository.ContactPointRepository;
+import io.tiercare.care.repository.ContactPointRepository.ContactPoint;
 import io.tiercare.care.repository.CustomerRepository;
 import io.tiercare.care.service.Calendar;
 import io.tiercare.care.service.CarePlanning;
@@ -43,7 +45,7 @@ public class CustomerFactsConsumer {
     static final String TIER_EVENTS = "care-tier-events";
     static final String COMPLAINT_EVENTS = "care-complaint-events";
 
-    record Profile(LocalDate birthday) {
+    record Profile(LocalDate birthday, String name, String gender, String mobilePhone, String email) {
     }
 
     record Registered(@NotNull UUID customerId, String accountManagerId, Profile profile, Instant registeredAt) {
@@ -85,9 +87,11 @@ public class CustomerFactsConsumer {
     private final CarePlanning planning;
     private final Calendar calendar;
     private final Erasure erasure;
+    private final ContactPointRepository contactPoints;
 
     CustomerFactsConsumer(Inbox inbox, EventBatches batches, CustomerRepository customers, CarePlanning planning,
-            Calendar calendar, Erasure erasure) {
+            Calendar calendar, Erasure erasure, ContactPointRepository contactPoints) {
+        this.contactPoints = contactPoints;
         this.inbox = inbox;
         this.batches = batches;
         this.customers = customers;
@@ -147,11 +151,13 @@ public class CustomerFactsConsumer {
             case "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class, e -> {
                 customers.registered(e.customerId(), e.accountManagerId(),
                         e.profile() == null ? null : e.profile().birthday(), at);
+                contactPoint(e.customerId(), e.profile(), at);
                 replanning.replan(e.customerId(), "registered");
             });
             case "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS, event, Updated.class, e -> {
                 if (e.profile() != null) {
                     customers.profile(e.customerId(), e.profile().birthday(), at);
+                    contactPoint(e.customerId(), e.profile(), at);
                 }
             });
             case "tiercare.customer.account-manager-assigned.v1" -> inbox.once(CUSTOMER_EVENTS, event,
@@ -196,6 +202,13 @@ public class CustomerFactsConsumer {
                     e -> calendar.apply(e.day(), e.working(), e.working() == null ? null : e.name(), e.changedAt()));
         }
         // complaint follow-ups are the outreach's (care after a resolved complaint)
+    }
+
+    private void contactPoint(UUID customerId, Profile profile, Instant at) {
+        if (profile != null) {
+            contactPoints.save(new ContactPoint(customerId, profile.name(), profile.gender(), profile.mobilePhone(),
+                    profile.email()), at);
+        }
     }
 
     private static List<ContactWindow> windows(List<Window> windows) {

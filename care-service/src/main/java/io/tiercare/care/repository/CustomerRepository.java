@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tiercare.care.domain.CarePlanner.Customer;
+import io.tiercare.care.domain.ContactRules;
 import io.tiercare.care.domain.ContactWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,8 @@ import jakarta.persistence.EntityManager;
 public class CustomerRepository {
 
     private static final TypeReference<List<ContactWindow>> WINDOWS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Boolean>> CONSENTS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, String>> TIERS = new TypeReference<>() {
     };
@@ -182,6 +185,17 @@ public class CustomerRepository {
         Map<String, String> tiers = read((String) r[4], TIERS);
         List<ContactWindow> windows = read((String) r[3], WINDOWS);
         return new Customer((UUID) r[0], (Boolean) r[1], tiers, (String) r[2], windows);
+    }
+
+    /** What the customer allowed (consents, do-not-disturb, contact windows) and whether they are gone. */
+    public Optional<ContactRules.Wishes> wishes(UUID customerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select consents::text, do_not_disturb, contact_windows::text,
+                    erased_at is not null or merged_into is not null
+                from care_customer where customer_id = ?1""").setParameter(1, customerId).getResultList();
+        return rows.stream().findFirst().map(r -> new ContactRules.Wishes(read((String) r[0], CONSENTS),
+                (Boolean) r[1], read((String) r[2], WINDOWS), (Boolean) r[3]));
     }
 
     /** The account manager of a customer (null when none, or unknown). */

@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.tiercare.care.domain.CareTask;
+import io.tiercare.care.repository.ContactPointRepository;
 import io.tiercare.care.repository.CustomerRepository;
+import io.tiercare.care.repository.MessageRepository;
 import io.tiercare.care.repository.TaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
  * {@code customer.erased}: the customer's open tasks are cancelled, every note and reason a person wrote about them
- * goes, and the projection keeps only the id and the fact of erasure. The tasks' facts (item, tier, dates, outcome)
- * stay, anonymous, for the coverage counts.
+ * goes, how to reach and address them goes, every message keeps only its facts (no text, address or values), and the
+ * projection keeps only the id and the fact of erasure. The tasks' facts (item, tier, dates, outcome) stay,
+ * anonymous, for the coverage counts.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -21,11 +24,16 @@ public class Erasure {
     private final CustomerRepository customers;
     private final TaskRepository tasks;
     private final CarePlanning planning;
+    private final ContactPointRepository contactPoints;
+    private final MessageRepository messages;
 
-    Erasure(CustomerRepository customers, TaskRepository tasks, CarePlanning planning) {
+    Erasure(CustomerRepository customers, TaskRepository tasks, CarePlanning planning,
+            ContactPointRepository contactPoints, MessageRepository messages) {
+        this.messages = messages;
         this.customers = customers;
         this.tasks = tasks;
         this.planning = planning;
+        this.contactPoints = contactPoints;
     }
 
     public void erase(UUID customerId, Instant erasedAt) {
@@ -34,5 +42,7 @@ public class Erasure {
         tasks.tasksOf(customerId).forEach(CareTask::forget);
         tasks.forgetActionNotes(customerId);
         customers.forgetTiers(customerId);
+        contactPoints.forget(customerId);
+        messages.forget(customerId);
     }
 }

@@ -1,5 +1,6 @@
 package io.tiercare.care.rest;
 
+import static io.tiercare.testing.TestApi.as;
 import static io.tiercare.testing.TestApi.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +37,8 @@ class ErasureTest extends OnTestDay {
     private static final String PHONE = "13987654321";
     private static final String REASON = "客户王小二住院";
     private static final String BIRTHDAY = "1977-07-07";
+    private static final String MOBILE = "13911112222";
+    private static final String EMAIL = "xiaoer.wang@example.com";
 
     @Inject
     DataSource dataSource;
@@ -45,9 +48,10 @@ class ErasureTest extends OnTestDay {
         String customer = UUID.randomUUID().toString();
         TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
                 "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"王小二","birthday":"%s"},
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"王小二","gender":"MALE",
+                         "birthday":"%s","mobilePhone":"+86%s","email":"%s"},
                          "accountManagerId":"%s","registeredAt":"2026-11-01T00:00:00Z"}"""
-                        .formatted(customer, BIRTHDAY, AM_ERASE_1));
+                        .formatted(customer, BIRTHDAY, MOBILE, EMAIL, AM_ERASE_1));
         TestKafka.sendEvent("customer.events", customer, "tiercare.customer.preferences-changed.v1",
                 "/tiercare/customer-service", """
                         {"customerId":"%s","preferredChannel":"WECHAT","contactWindows":[{"days":["SATURDAY"],
@@ -64,7 +68,16 @@ class ErasureTest extends OnTestDay {
                 .post("/api/v1/care-tasks/" + visit + "/complete").then().statusCode(200);
         asUser(AM_ERASE_1, "ACCOUNT_MANAGER").contentType(ContentType.JSON).body(Map.of("dueOn", "2026-12-20",
                 "reason", REASON)).when().post("/api/v1/care-tasks/" + gift + "/reschedule").then().statusCode(200);
-        assertThat(hits()).isNotEmpty(); // the scan finds what is there before
+        String message = as("SUPERVISOR").contentType(ContentType.JSON).body(Map.of("customerId", customer,
+                "templateCode", "DELIVERY_NOTICE_EMAIL", "occasion", "APPOINTMENT:erase-1", "values",
+                Map.of("sender.name", "小段"))).when().post("/api/v1/care-messages").then().statusCode(202).extract()
+                .path("id");
+        Customers.await(dataSource, "select count(*) from care_message where customer_id = ?::uuid and status = "
+                + "'SENT'", customer);
+        // the scan finds what is there before: the birthday, the notes, how to reach the customer, what was sent
+        assertThat(hits()).contains("care_message.recipient", "care_contact_point.email",
+                "care_contact_point.mobile_phone",
+                "care_contact_point.name", "care_customer.birthday");
 
         TestKafka.sendEvent("customer.events", customer, "tiercare.customer.erased.v1",
                 "/tiercare/customer-service", """
@@ -73,6 +86,8 @@ class ErasureTest extends OnTestDay {
                 + "is not null", customer);
 
         assertThat(hits()).isEmpty();
+        assertThat(TestDatabase.text(dataSource, "select status || ' ' || kind from care_message where id = ?::uuid",
+                message)).isEqualTo("SENT APPOINTMENT"); // the fact of the message stays
         assertThat(TestDatabase.text(dataSource, "select status from care_task where id = ?::uuid", gift))
                 .isEqualTo("CANCELLED");
         assertThat(TestDatabase.text(dataSource, "select outcome || ' ' || satisfaction from care_task where id = "
@@ -88,7 +103,7 @@ class ErasureTest extends OnTestDay {
                 + "item_code = ?", customer, item);
     }
 
-    /** Every column of every table in the schema that holds the phone number, the reason or the birthday. */
+    /** Every column of every table in the schema that holds a phone number, the reason, the name, email or birthday. */
     private List<String> hits() throws SQLException {
         List<String> hits = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -102,7 +117,8 @@ class ErasureTest extends OnTestDay {
             for (String[] col : columns) {
                 String sql = "select count(*) from \"" + col[0] + "\" where \"" + col[1] + "\"::text like '%" + PHONE
                         + "%' or \"" + col[1] + "\"::text like '%" + REASON + "%' or \"" + col[1] + "\"::text = '"
-                        + BIRTHDAY + "'";
+                        + BIRTHDAY + "' or \"" + col[1] + "\"::text like '%" + MOBILE + "%' or \"" + col[1]
+                        + "\"::text like '%" + EMAIL + "%' or \"" + col[1] + "\"::text like '%王小二%'";
                 try (ResultSet rows = s.executeQuery(sql)) {
                     rows.next();
                     if (rows.getLong(1) > 0) {

@@ -45,6 +45,42 @@ public final class Customers {
         return customer;
     }
 
+    /** A registered customer with a name and gender (so messages can address them), known to care-service. */
+    public static String person(DataSource dataSource, String manager, String name, String gender) {
+        String customer = UUID.randomUUID().toString();
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"%s","gender":"%s"},
+                         "accountManagerId":"%s","registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer, name,
+                        gender, manager));
+        await(dataSource, "select count(*) from care_contact_point where customer_id = ?::uuid", customer);
+        return customer;
+    }
+
+    /** A registered customer who can be written to: a name, gender, mobile number and email address. */
+    public static String reachable(DataSource dataSource, String manager, String name, String gender, String mobile,
+            String email) {
+        String customer = UUID.randomUUID().toString();
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"%s","gender":"%s",
+                         "mobilePhone":"%s","email":"%s"},"accountManagerId":"%s",
+                         "registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer, name, gender, mobile, email,
+                        manager));
+        await(dataSource, "select count(*) from care_contact_point where customer_id = ?::uuid", customer);
+        return customer;
+    }
+
+    /** customer-service announces that the customer granted or withdrew marketing consent for a channel. */
+    public static void consent(DataSource dataSource, String customer, String channel, boolean granted, String at) {
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.consent-changed.v1",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","channel":"%s","granted":%s,"changedAt":"%s"}"""
+                        .formatted(customer, channel, granted, at));
+        await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and consents ->> '"
+                + channel + "' = '" + granted + "'", customer);
+    }
+
     /** tiering-service announces the customer's tier in {@code scheme}, effective at {@code effectiveAt}. */
     public static String tierEvent(String customer, String scheme, String from, String to, String effectiveAt) {
         String id = UUID.randomUUID().toString();
