@@ -59,6 +59,9 @@ public class CareMessage {
     private Instant createdAt;
     private Instant sentAt;
     private Instant updatedAt;
+    private String receiptStatus;
+    private String receiptError;
+    private Instant receiptAt;
     @Version
     private long version;
 
@@ -132,6 +135,25 @@ public class CareMessage {
         }
         status = MessageStatus.FAILED;
         return event(Outcome.FAILED, now);
+    }
+
+    /**
+     * What the provider reported back about a message it took: DELIVERED, or UNDELIVERED with its reason. A message
+     * gets one receipt; the same receipt again changes nothing, a different one is a conflict.
+     */
+    public void receipt(String status, String why, Instant at) {
+        if (this.status != MessageStatus.SENT) {
+            throw new ConflictException("message " + id + " is " + this.status + ": only a sent message has a receipt");
+        }
+        if (receiptStatus != null) {
+            if (receiptStatus.equals(status)) {
+                return;
+            }
+            throw new ConflictException("message " + id + " already has the receipt " + receiptStatus);
+        }
+        receiptStatus = status;
+        receiptError = why;
+        receiptAt = at;
     }
 
     /** Erasure: what was sent, where to and with which values goes; the fact of the message stays. */
@@ -228,5 +250,17 @@ public class CareMessage {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    public String receiptStatus() {
+        return receiptStatus;
+    }
+
+    public String receiptError() {
+        return receiptError;
+    }
+
+    public Instant receiptAt() {
+        return receiptAt;
     }
 }

@@ -69,6 +69,8 @@ public class CareTask {
     private String closedBy;
     private Instant overdueAt;
     private Instant escalatedAt;
+    private String occasion;
+    private String giftCode;
     @Version
     private long version;
 
@@ -84,7 +86,11 @@ public class CareTask {
     }
 
     private static Scheduled open(UUID customerId, Occurrence occurrence, int planVersion, int attempt, Instant now) {
-        CareTask t = new CareTask();
+        return fill(new CareTask(), customerId, occurrence, planVersion, attempt, now);
+    }
+
+    private static Scheduled fill(CareTask t, UUID customerId, Occurrence occurrence, int planVersion, int attempt,
+            Instant now) {
         CarePlan.Item item = occurrence.item();
         t.id = TimeOrderedUuid.next();
         t.customerId = customerId;
@@ -107,6 +113,18 @@ public class CareTask {
         t.createdAt = now;
         return new Scheduled(t, t.event(Change.SCHEDULED, now, new Details(planVersion, t.periodEnd,
                 t.explanation, null, null, null, null, null, null, null)));
+    }
+
+    /**
+     * Opens a task an event asked for rather than the plan (a welcome gift, a complaint's follow-up), named by its
+     * occasion: the database keeps it to one per customer, occasion and attempt, and re-planning leaves it alone.
+     */
+    public static Scheduled openOnce(UUID customerId, String occasion, String giftCode, Occurrence occurrence,
+            Instant now) {
+        CareTask t = new CareTask();
+        t.occasion = occasion;
+        t.giftCode = giftCode;
+        return fill(t, customerId, occurrence, 0, 1, now);
     }
 
     /** The actions a task in this status allows. */
@@ -175,7 +193,10 @@ public class CareTask {
                     owner, 0, false, asksSatisfaction);
             Occurrence next = new Occurrence(item, today, followUpOn, periodEnd, assignee,
                     "follow-up of task " + id + " (" + outcome + "), booked for " + followUpOn);
-            followUp = open(customerId, next, planVersion, attempt + 1, now);
+            CareTask again = new CareTask();
+            again.occasion = occasion;
+            again.giftCode = giftCode;
+            followUp = fill(again, customerId, next, planVersion, attempt + 1, now);
             followUp.task().pinned = pinned;
         }
         return new Completed(event, followUp);
@@ -263,6 +284,19 @@ public class CareTask {
                 null));
     }
 
+    /**
+     * A task born escalated: an event asked for a supervisor's attention at once (a low complaint rating), so it
+     * does not wait to become overdue first.
+     */
+    public TaskEvent escalateOnArrival(Instant now) {
+        if (!status.isOpen() || occasion == null || escalatedAt != null) {
+            throw new ConflictException("task " + id + " cannot be escalated on arrival (" + status + ")");
+        }
+        escalatedAt = now;
+        return event(Change.ESCALATED, now, new Details(null, null, null, null, null, null, null, null, "SUPERVISOR",
+                null));
+    }
+
     /** Its period ended with the task still open: missed (coverage counts it). */
     public TaskEvent miss(Instant now) {
         if (!status.isOpen()) {
@@ -285,7 +319,7 @@ public class CareTask {
 
     private TaskEvent event(Change change, Instant at, Details details) {
         return new TaskEvent(change, id, customerId, itemCode, scheme, tier, kind.name(), owner.name(), assignee,
-                dueOn, attempt, at, details);
+                dueOn, attempt, at, occasion, giftCode, details);
     }
 
     private void require(String action) {
@@ -310,6 +344,16 @@ public class CareTask {
 
     private static Violation violation(String field, String message) {
         return new Violation(field, message);
+    }
+
+    /** The event this task came from (null: the plan). */
+    public String occasion() {
+        return occasion;
+    }
+
+    /** The welcome gift this task delivers (null otherwise). */
+    public String giftCode() {
+        return giftCode;
     }
 
     public UUID id() {

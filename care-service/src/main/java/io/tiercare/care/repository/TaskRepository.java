@@ -67,7 +67,8 @@ public class TaskRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select customer_id, id, item_code, assignee, pinned, period_end from care_task
-                where customer_id = any(?1) and status in ('SCHEDULED', 'IN_PROGRESS') order by id""")
+                where customer_id = any(?1) and status in ('SCHEDULED', 'IN_PROGRESS') and occasion is null
+                order by id""")
                 .setParameter(1, customerIds.toArray(UUID[]::new)).getResultList();
         Map<UUID, List<OpenTask>> out = new HashMap<>();
         rows.forEach(r -> out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new OpenTask((UUID) r[1],
@@ -186,6 +187,28 @@ public class TaskRepository {
         return em.createNativeQuery("select * from care_task where status in ('SCHEDULED', 'IN_PROGRESS') and "
                 + condition + " order by due_on, id limit ?2 for update skip locked", CareTask.class)
                 .setParameter(1, day).setParameter(2, limit).getResultList();
+    }
+
+    /** A customer's open tasks that came from events (re-planning leaves them alone). */
+    @SuppressWarnings("unchecked")
+    public List<CareTask> openEventTasks(UUID customerId) {
+        return em.createNativeQuery("select * from care_task where customer_id = ?1 and occasion is not null and "
+                + "status in ('SCHEDULED', 'IN_PROGRESS') for update", CareTask.class).setParameter(1, customerId)
+                .getResultList();
+    }
+
+    /** The welcome gifts a customer was given or offered: the level, the gift and when, newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> welcomes(UUID customerId) {
+        return em.createNativeQuery("select tier, gift_code, created_at from care_task where customer_id = ?1 and "
+                + "occasion like 'WELCOME_GIFT:%' and attempt = 1 order by created_at desc")
+                .setParameter(1, customerId).getResultList();
+    }
+
+    /** Whether a task for this occasion exists already (any status). */
+    public boolean hasOccasion(UUID customerId, String occasion) {
+        return ((Number) em.createNativeQuery("select count(*) from care_task where customer_id = ?1 and occasion = ?2")
+                .setParameter(1, customerId).setParameter(2, occasion).getSingleResult()).longValue() > 0;
     }
 
     public void log(UUID taskId, String action, String actor, Instant at, String note) {

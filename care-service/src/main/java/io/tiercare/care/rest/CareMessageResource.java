@@ -46,6 +46,15 @@ public class CareMessageResource {
             Map<@NotBlank String, @NotNull @Size(max = 200) String> values) {
     }
 
+    /** What the provider reports about a message it took. */
+    public record ReceiptRequest(@NotNull Receipt status, @Size(max = 200) String error, java.time.Instant at) {
+    }
+
+    /** DELIVERED to the handset, or UNDELIVERED (with the provider's reason). */
+    public enum Receipt {
+        DELIVERED, UNDELIVERED
+    }
+
     private final Outreach outreach;
     private final SecurityIdentity identity;
 
@@ -83,6 +92,20 @@ public class CareMessageResource {
             throw new InvalidInputException("customerId", "is required");
         }
         return outreach.ofCustomer(customerId, PageRequest.of(page, size), Access.of(identity));
+    }
+
+    @POST
+    @Path("/{id}/receipts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
+    @Operation(summary = "A delivery receipt from the provider (through its bridge, with an INTEGRATION token)",
+            description = "Only for a SENT message; the same receipt twice changes nothing, a different one is 409.")
+    @APIResponse(responseCode = "200", description = "The message with its receipt")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public MessageView receipt(@PathParam("id") UUID id, @NotNull @Valid ReceiptRequest request) {
+        return outreach.receipt(id, request.status().name(), request.error(), request.at(), Access.of(identity));
     }
 
     @GET

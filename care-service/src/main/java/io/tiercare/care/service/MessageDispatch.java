@@ -12,11 +12,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.qute.Engine;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.tiercare.care.delivery.Delivery;
 import io.tiercare.care.delivery.Delivery.Outgoing;
 import io.tiercare.care.delivery.Delivery.Result;
 import io.tiercare.care.delivery.EmailDelivery;
+import io.tiercare.care.delivery.WebhookDelivery;
 import io.tiercare.care.domain.CareChannel;
 import io.tiercare.care.domain.CareMessage;
 import io.tiercare.care.domain.ContactRules;
@@ -30,6 +31,7 @@ import io.tiercare.care.repository.ContactPointRepository;
 import io.tiercare.care.repository.ContactPointRepository.ContactPoint;
 import io.tiercare.care.repository.CustomerRepository;
 import io.tiercare.care.repository.MessageRepository;
+import io.tiercare.care.repository.ProviderRepository;
 import io.tiercare.care.repository.TemplateRepository;
 import io.tiercare.care.repository.TemplateRepository.TemplateRow;
 import io.tiercare.chassis.batch.Drain;
@@ -37,6 +39,7 @@ import io.tiercare.chassis.outage.DatabaseOutage;
 import io.tiercare.chassis.outage.InfrastructureFailure;
 import io.tiercare.chassis.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 /**
@@ -59,16 +62,21 @@ public class MessageDispatch {
     private final ContactRuleVersions rules;
     private final Company company;
     private final EmailDelivery email;
+    private final WebhookDelivery webhook;
+    private final ProviderRepository providers;
     private final CareEventPublisher publisher;
     private final BusinessTime businessTime;
     private final Engine engine;
     private final Clock clock;
     private final DatabaseOutage outage;
+    private volatile boolean stopping;
 
     MessageDispatch(MessageRepository messages, CustomerRepository customers, ContactPointRepository contactPoints,
             TemplateRepository templates, ContactRuleVersions rules, Company company, EmailDelivery email,
-            CareEventPublisher publisher, BusinessTime businessTime, Engine engine, Clock clock,
-            DatabaseOutage outage) {
+            WebhookDelivery webhook, ProviderRepository providers, CareEventPublisher publisher,
+            BusinessTime businessTime, Engine engine, Clock clock, DatabaseOutage outage) {
+        this.webhook = webhook;
+        this.providers = providers;
         this.outage = outage;
         this.messages = messages;
         this.customers = customers;
@@ -85,7 +93,7 @@ public class MessageDispatch {
 
     @Scheduled(every = "${tiercare.care.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (outage.isDown()) {
+        if (stopping || outage.isDown()) {
             return; // the outage's probe says when the database is back
         }
         try {
@@ -96,6 +104,10 @@ public class MessageDispatch {
             }
             outage.failed(e);
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Works through every message due now, a batch per transaction ({@link Drain}); how many it took. */
@@ -161,9 +173,16 @@ public class MessageDispatch {
         values.putAll(MessageTemplates.customerValues(point));
         values.putAll(company.values());
         MessageTemplate.Rendered rendered = template.template().render(engine, values);
-        Result result = delivery(message.channel())
-                .map(d -> d.send(new Outgoing(message.id().toString(), address, rendered.subject(), rendered.body())))
-                .orElse(Result.failed("no provider is configured for " + message.channel(), false));
+        Map<String, String> params = new java.util.TreeMap<>();
+        if (message.channel() != CareChannel.EMAIL) {
+            template.template().placeholders(engine).forEach(p -> params.put(paramName(p), values.getOrDefault(p, "")));
+        }
+        Outgoing outgoing = new Outgoing(message.id().toString(), message.channel().name(), address,
+                rendered.subject(), rendered.body(), template.template().smsSignName(),
+                template.template().smsTemplateCode(), params);
+        Result result = message.channel() == CareChannel.EMAIL ? email.send(outgoing)
+                : providers.find(message.channel()).map(p -> webhook.send(p, outgoing))
+                        .orElse(Result.failed("no provider is configured for " + message.channel(), false));
         if (result.accepted()) {
             return message.sent(template.version(), address, rendered.subject(), rendered.body(), now);
         }
@@ -172,7 +191,18 @@ public class MessageDispatch {
         return message.failed(result.error(), result.retryable(), now);
     }
 
-    private Optional<Delivery> delivery(CareChannel channel) {
-        return channel == CareChannel.EMAIL ? Optional.of(email) : Optional.empty();
+    /** A placeholder as a provider template names its parameter: {@code customer.salutation} → customerSalutation. */
+    static String paramName(String placeholder) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : placeholder.toCharArray()) {
+            if (c == '.') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 }

@@ -32,14 +32,15 @@ public class Outreach {
     public record MessageView(UUID id, UUID customerId, String occasion, String kind, String channel,
             String templateCode, Integer templateVersion, String status, String rule, Instant sendAfter, int attempts,
             String recipient, String subject, String body, String error, String placedBy, Instant createdAt,
-            Instant sentAt) {
+            Instant sentAt, String receiptStatus, String receiptError, Instant receiptAt) {
 
         static MessageView of(CareMessage m, Access access) {
             boolean masked = access.masked();
             return new MessageView(m.id(), m.customerId(), m.occasion(), m.kind().name(), m.channel().name(),
                     m.templateCode(), m.templateVersion(), m.status().name(), m.rule(), m.sendAfter(), m.attempts(),
                     masked ? Access.mask(m.recipient()) : m.recipient(), masked ? null : m.subject(),
-                    masked ? null : m.body(), m.error(), m.placedBy(), m.createdAt(), m.sentAt());
+                    masked ? null : m.body(), m.error(), m.placedBy(), m.createdAt(), m.sentAt(), m.receiptStatus(),
+                    m.receiptError(), m.receiptAt());
         }
     }
 
@@ -80,6 +81,16 @@ public class Outreach {
         }
         return MessageView.of(messages.placeOnce(customerId, occasion, kind, template.template().channel(),
                 templateCode, values, access.userId(), Instant.now(clock)), access);
+    }
+
+    /** The provider's receipt for a message it took. */
+    public MessageView receipt(UUID id, String status, String why, Instant at, Access access) {
+        CareMessage message = messages.find(id);
+        if (message == null) {
+            throw ResourceNotFoundException.of("message", id);
+        }
+        message.receipt(status, why, at == null ? Instant.now(clock) : at);
+        return MessageView.of(message, access);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -16,7 +16,7 @@ public record TaskView(UUID id, UUID customerId, String itemCode, String scheme,
         boolean escalated, LocalDate opensOn, LocalDate dueOn, LocalDate periodEnd, int attempt, int planVersion,
         String explanation, String outcome, Integer satisfaction, boolean asksSatisfaction, String notes,
         String reason, Instant createdAt, Instant startedAt, Instant closedAt, String closedBy,
-        List<String> actions) {
+        List<String> actions, String occasion, String giftCode) {
 
     static TaskView of(CareTask t, Access access, LocalDate today) {
         boolean open = t.status().isOpen();
@@ -27,6 +27,7 @@ public record TaskView(UUID id, UUID customerId, String itemCode, String scheme,
                 t.satisfaction(), t.asksSatisfaction(), access.text(t.notes()), access.text(t.reason()),
                 t.createdAt(), t.startedAt(), t.closedAt(), t.closedBy(),
                 CareTask.actions(t.status()).stream()
-                        .filter(a -> !"reassign".equals(a) || access.managerScope().isEmpty()).sorted().toList());
+                        .filter(a -> !"reassign".equals(a) || access.managerScope().isEmpty()).sorted().toList(),
+                t.occasion(), t.giftCode());
     }
 }

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tiercare.care.support.Customers;
+import io.tiercare.care.support.Messages;
 import io.tiercare.testing.OnTestDay;
 import io.tiercare.testing.TestKafka;
 import io.tiercare.testing.TestMail;
@@ -48,7 +49,7 @@ class CareMessageTest extends OnTestDay {
         String customer = Customers.reachable(dataSource, MANAGER, "王芳", "FEMALE", "+8613700000001", email);
         Customers.consent(dataSource, customer, "EMAIL", true, "2026-11-20T00:00:00Z");
         String id = place(customer, "BIRTHDAY_EMAIL", "BIRTHDAY:2026", Map.of("offer", "生日当月 8 折"));
-        JsonPath sent = awaitStatus(id, "SENT");
+        JsonPath sent = Messages.awaitStatus(id, "SENT");
         assertThat(sent.getInt("templateVersion")).isEqualTo(1);
         assertThat(sent.getString("recipient")).isEqualTo(email);
 
@@ -83,7 +84,7 @@ class CareMessageTest extends OnTestDay {
         String email = mailbox("noconsent");
         String customer = Customers.reachable(dataSource, MANAGER, "李四", "MALE", "+8613700000002", email);
         String id = place(customer, "FESTIVAL_EMAIL", "FESTIVAL:WINTER:2026", Map.of("festival.name", "冬至"));
-        JsonPath suppressed = awaitStatus(id, "SUPPRESSED");
+        JsonPath suppressed = Messages.awaitStatus(id, "SUPPRESSED");
         assertThat(suppressed.getString("rule")).isEqualTo("consent: no marketing consent for EMAIL");
         assertThat(TestOutbox.published(dataSource, "care.events", "tiercare.care.message-suppressed.v1"))
                 .filteredOn(r -> r.value().contains(id)).singleElement()
@@ -101,17 +102,17 @@ class CareMessageTest extends OnTestDay {
         String notice = place(customer, "DELIVERY_NOTICE_EMAIL", "APPOINTMENT:order-1", APPOINTMENT);
         String greeting = place(customer, "FESTIVAL_EMAIL", "FESTIVAL:WINTER:2026", Map.of("festival.name", "冬至"));
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonPath waiting = get(notice);
+            JsonPath waiting = Messages.get(notice);
             assertThat(waiting.getString("rule")).isEqualTo("quiet-hours: 21:00–09:00");
             assertThat(waiting.getString("sendAfter")).isEqualTo("2026-11-23T01:00:00Z"); // 09:00 in Shanghai
-            assertThat(get(greeting).getString("rule")).isEqualTo("quiet-hours: 21:00–09:00");
+            assertThat(Messages.get(greeting).getString("rule")).isEqualTo("quiet-hours: 21:00–09:00");
         });
-        assertThat(get(notice).getString("status")).isEqualTo("PENDING");
+        assertThat(Messages.get(notice).getString("status")).isEqualTo("PENDING");
         Customers.consent(dataSource, customer, "EMAIL", false, "2026-11-22T14:40:00Z");
 
         clock.set(Instant.parse("2026-11-23T01:00:00Z"));
-        awaitStatus(notice, "SENT");
-        assertThat(awaitStatus(greeting, "SUPPRESSED").getString("rule"))
+        Messages.awaitStatus(notice, "SENT");
+        assertThat(Messages.awaitStatus(greeting, "SUPPRESSED").getString("rule"))
                 .isEqualTo("consent: no marketing consent for EMAIL");
         Mail mail = TestMail.await(m -> m.rcptTos().contains(email), Duration.ofSeconds(20));
         assertThat(mail.subject()).isEqualTo("66号定制家居送货时间确认:2026年11月25日上午10点");
@@ -124,11 +125,11 @@ class CareMessageTest extends OnTestDay {
         String email = mailbox("budget");
         String customer = Customers.reachable(dataSource, MANAGER, "赵六", "MALE", "+8613700000004", email);
         for (int i = 1; i <= 4; i++) {
-            awaitStatus(place(customer, "DELIVERY_NOTICE_EMAIL", "APPOINTMENT:budget-" + i, APPOINTMENT),
+            Messages.awaitStatus(place(customer, "DELIVERY_NOTICE_EMAIL", "APPOINTMENT:budget-" + i, APPOINTMENT),
                     "SENT");
         }
         String fifth = place(customer, "DELIVERY_NOTICE_EMAIL", "APPOINTMENT:budget-5", APPOINTMENT);
-        assertThat(awaitStatus(fifth, "SUPPRESSED").getString("rule"))
+        assertThat(Messages.awaitStatus(fifth, "SUPPRESSED").getString("rule"))
                 .isEqualTo("budget: 4 contacts in 2026-11 already, at most 4");
         assertThat(TestMail.to(email)).hasSize(4);
     }
@@ -138,7 +139,7 @@ class CareMessageTest extends OnTestDay {
         String customer = Customers.reachable(dataSource, MANAGER, "孙七", "FEMALE", "+8613700000005",
                 mailbox("sms"));
         String id = place(customer, "DELIVERY_NOTICE_SMS", "APPOINTMENT:sms-1", APPOINTMENT);
-        JsonPath failed = awaitStatus(id, "FAILED");
+        JsonPath failed = Messages.awaitStatus(id, "FAILED");
         assertThat(failed.getString("error")).isEqualTo("no provider is configured for SMS");
         assertThat(failed.getInt("attempts")).isEqualTo(1);
         assertThat(TestOutbox.published(dataSource, "care.events", "tiercare.care.message-failed.v1"))
@@ -150,7 +151,7 @@ class CareMessageTest extends OnTestDay {
         String email = mailbox("mask");
         String customer = Customers.reachable(dataSource, MANAGER, "周八", "MALE", "+8613700000006", email);
         String id = place(customer, "DELIVERY_NOTICE_EMAIL", "APPOINTMENT:mask-1", APPOINTMENT);
-        awaitStatus(id, "SENT");
+        Messages.awaitStatus(id, "SENT");
         as("ANALYST").when().get("/api/v1/care-messages/" + id).then().statusCode(200)
                 .body("body", nullValue()).body("subject", nullValue())
                 .body("recipient", equalTo(email.charAt(0) + "*".repeat(email.indexOf('@') - 1)
@@ -196,16 +197,5 @@ class CareMessageTest extends OnTestDay {
         return as("SUPERVISOR").contentType(ContentType.JSON).body(Map.of("customerId", customer, "templateCode",
                 template, "occasion", occasion, "values", values)).when().post("/api/v1/care-messages").then()
                 .statusCode(202).extract().path("id");
-    }
-
-    private static JsonPath get(String id) {
-        return as("SUPERVISOR").when().get("/api/v1/care-messages/" + id).then().statusCode(200).extract()
-                .jsonPath();
-    }
-
-    private static JsonPath awaitStatus(String id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> status.equals(get(id).getString("status")));
-        return get(id);
     }
 }

@@ -11,13 +11,14 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 /**
  * Something that happened to a care task, as published on {@code care.events}
  * ({@code tiercare.care.task-<change>.v1}). The fields every change has come first; the rest are present where the
- * change has them (the schemas say which). Never free text a person wrote: notes and skip reasons stay in
- * care-service.
+ * change has them (the schemas say which); a task that came from an event rather than the plan names its
+ * {@code occasion} (and a welcome gift its {@code giftCode}) in every event. Never free text a person wrote: notes
+ * and skip reasons stay in care-service.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEvent(@JsonIgnore Change change, UUID taskId, UUID customerId, String itemCode, String scheme,
         String tier, String kind, String owner, String assignee, LocalDate dueOn, Integer attempt, Instant at,
-        @JsonUnwrapped Details details) {
+        String occasion, String giftCode, @JsonUnwrapped Details details) {
 
     /** The change, and the event type's name. */
     public enum Change {
