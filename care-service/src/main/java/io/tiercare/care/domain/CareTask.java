@@ -118,13 +118,14 @@ public class CareTask {
     /**
      * Opens a task an event asked for rather than the plan (a welcome gift, a complaint's follow-up), named by its
      * occasion: the database keeps it to one per customer, occasion and attempt, and re-planning leaves it alone.
+     * {@code planVersion}: the plan in force when it opened.
      */
     public static Scheduled openOnce(UUID customerId, String occasion, String giftCode, Occurrence occurrence,
-            Instant now) {
+            int planVersion, Instant now) {
         CareTask t = new CareTask();
         t.occasion = occasion;
         t.giftCode = giftCode;
-        return fill(t, customerId, occurrence, 0, 1, now);
+        return fill(t, customerId, occurrence, planVersion, 1, now);
     }
 
     /** The actions a task in this status allows. */

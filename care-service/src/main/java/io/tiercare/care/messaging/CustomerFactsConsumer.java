@@ -23,6 +23,7 @@ import io.tiercare.care.repository.CustomerRepository;
 import io.tiercare.care.service.Calendar;
 import io.tiercare.care.service.CarePlanning;
 import io.tiercare.care.service.Erasure;
+import io.tiercare.care.service.EventTasks;
 import io.tiercare.chassis.events.IncomingEvent;
 import io.tiercare.chassis.inbox.EventBatchHandler;
 import io.tiercare.chassis.inbox.EventBatches;
@@ -75,7 +76,14 @@ public class CustomerFactsConsumer {
     }
 
     record TierChanged(@NotNull UUID customerId, @NotNull String scheme, String fromTier,
-            @NotNull String toTier, Instant effectiveAt) {
+            @NotNull String toTier, String direction, Instant effectiveAt) {
+    }
+
+    record ComplaintResolved(@NotNull UUID complaintId, @NotNull UUID customerId, Instant resolvedAt) {
+    }
+
+    record ComplaintRated(@NotNull UUID complaintId, @NotNull UUID customerId, Integer rating,
+            Boolean followUpRequired) {
     }
 
     record CalendarDayChanged(@NotNull LocalDate day, Boolean working, String name, @NotNull Instant changedAt) {
@@ -88,10 +96,12 @@ public class CustomerFactsConsumer {
     private final Calendar calendar;
     private final Erasure erasure;
     private final ContactPointRepository contactPoints;
+    private final EventTasks eventTasks;
 
     CustomerFactsConsumer(Inbox inbox, EventBatches batches, CustomerRepository customers, CarePlanning planning,
-            Calendar calendar, Erasure erasure, ContactPointRepository contactPoints) {
+            Calendar calendar, Erasure erasure, ContactPointRepository contactPoints, EventTasks eventTasks) {
         this.contactPoints = contactPoints;
+        this.eventTasks = eventTasks;
         this.inbox = inbox;
         this.batches = batches;
         this.customers = customers;
@@ -191,17 +201,27 @@ public class CustomerFactsConsumer {
                 if (customers.tier(e.customerId(), e.scheme(), e.toTier(), effective)) {
                     replanning.replan(e.customerId(), e.scheme() + " tier "
                             + (e.fromTier() == null ? "" : e.fromTier() + " ") + "→ " + e.toTier());
+                    eventTasks.tierChanged(e.customerId(), e.scheme(), e.fromTier(), e.toTier(), e.direction(),
+                            effective);
                 }
             });
         }
     }
 
     private void complaintEvent(IncomingEvent event) {
-        if ("tiercare.calendar.day-changed.v1".equals(event.type())) {
-            inbox.once(COMPLAINT_EVENTS, event, CalendarDayChanged.class,
+        switch (event.type()) {
+            case "tiercare.calendar.day-changed.v1" -> inbox.once(COMPLAINT_EVENTS, event, CalendarDayChanged.class,
                     e -> calendar.apply(e.day(), e.working(), e.working() == null ? null : e.name(), e.changedAt()));
+            case "tiercare.complaint.resolved.v1" -> inbox.once(COMPLAINT_EVENTS, event, ComplaintResolved.class,
+                    e -> eventTasks.complaintResolved(e.customerId(), e.complaintId(),
+                            e.resolvedAt() != null ? e.resolvedAt() : event.time()));
+            case "tiercare.complaint.rated.v1" -> inbox.once(COMPLAINT_EVENTS, event, ComplaintRated.class,
+                    e -> eventTasks.complaintRated(e.customerId(), e.complaintId(),
+                            e.rating() == null ? 0 : e.rating(), Boolean.TRUE.equals(e.followUpRequired())));
+            default -> {
+                // the rest of a complaint's life is complaint-service's
+            }
         }
-        // complaint follow-ups are the outreach's (care after a resolved complaint)
     }
 
     private void contactPoint(UUID customerId, Profile profile, Instant at) {

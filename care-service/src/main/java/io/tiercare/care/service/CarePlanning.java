@@ -27,6 +27,7 @@ import io.tiercare.care.messaging.CareEventPublisher;
 import io.tiercare.care.repository.CustomerRepository;
 import io.tiercare.care.repository.PlanRepository;
 import io.tiercare.care.repository.TaskRepository;
+import io.tiercare.care.repository.VersionedDocuments;
 import io.tiercare.care.repository.TaskRepository.DueSchedule;
 import io.tiercare.chassis.time.BusinessTime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +92,7 @@ public class CarePlanning {
         if (customerIds.isEmpty()) {
             return Outcome.NONE;
         }
-        PlanRepository.PlanRow row = plans.current();
+        VersionedDocuments.Version row = plans.current();
         CarePlan plan = carePlans.parse(row);
         WorkingDays days = calendar.workingDays();
         Instant now = clock.instant();
@@ -185,7 +186,7 @@ public class CarePlanning {
     public void openNext(DueSchedule due) {
         Instant now = clock.instant();
         LocalDate today = businessTime.today();
-        PlanRepository.PlanRow row = plans.current();
+        VersionedDocuments.Version row = plans.current();
         CarePlan plan = carePlans.parse(row);
         Customer customer = customers.find(due.customerId()).orElse(null);
         CarePlan.Item item = customer == null || !customer.active() ? null

@@ -13,7 +13,7 @@ import io.tiercare.care.domain.CarePlan;
 import io.tiercare.care.domain.event.CarePlanChanged;
 import io.tiercare.care.messaging.CareEventPublisher;
 import io.tiercare.care.repository.PlanRepository;
-import io.tiercare.care.repository.PlanRepository.PlanRow;
+import io.tiercare.care.repository.VersionedDocuments.Version;
 import io.tiercare.care.repository.SimulationRepository;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.Problem.Violation;
@@ -68,7 +68,7 @@ public class CarePlans {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlanVersion version(int version) {
-        PlanRow row = repository.version(version);
+        Version row = repository.version(version);
         if (row == null) {
             throw ResourceNotFoundException.of("care plan version", version);
         }
@@ -93,7 +93,7 @@ public class CarePlans {
     public Change change(CarePlan definition, String note, String by) {
         validate(definition);
         Instant now = clock.instant();
-        PlanRow row;
+        Version row;
         try {
             row = repository.add(mapper.writeValueAsString(definition), note, by, now);
         } catch (JsonProcessingException e) {
@@ -113,11 +113,11 @@ public class CarePlans {
         }
     }
 
-    private PlanVersion view(PlanRow row) {
+    private PlanVersion view(Version row) {
         return new PlanVersion(row.version(), parse(row), row.note(), row.createdBy(), row.createdAt());
     }
 
-    CarePlan parse(PlanRow row) {
+    CarePlan parse(Version row) {
         return parsed.computeIfAbsent(row.version(), v -> {
             try {
                 return mapper.readValue(row.definition(), CarePlan.class);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.tiercare.care.domain.CareTask;
+import io.tiercare.care.messaging.CareEventPublisher;
 import io.tiercare.care.repository.ContactPointRepository;
 import io.tiercare.care.repository.CustomerRepository;
 import io.tiercare.care.repository.MessageRepository;
@@ -26,9 +27,11 @@ public class Erasure {
     private final CarePlanning planning;
     private final ContactPointRepository contactPoints;
     private final MessageRepository messages;
+    private final CareEventPublisher publisher;
 
     Erasure(CustomerRepository customers, TaskRepository tasks, CarePlanning planning,
-            ContactPointRepository contactPoints, MessageRepository messages) {
+            ContactPointRepository contactPoints, MessageRepository messages, CareEventPublisher publisher) {
+        this.publisher = publisher;
         this.messages = messages;
         this.customers = customers;
         this.tasks = tasks;
@@ -39,6 +42,9 @@ public class Erasure {
     public void erase(UUID customerId, Instant erasedAt) {
         customers.erased(customerId, erasedAt);
         planning.replan(customerId, "customer erased");
+        // the tasks events asked for are not the plan's: cancelled here
+        publisher.publishAll(tasks.openEventTasks(customerId).stream()
+                .map(t -> t.cancel("customer erased", erasedAt)).toList());
         tasks.tasksOf(customerId).forEach(CareTask::forget);
         tasks.forgetActionNotes(customerId);
         customers.forgetTiers(customerId);

@@ -117,6 +117,11 @@ public final class Customers {
     }
 
     public static void await(DataSource dataSource, String query, String customer) {
-        Awaitility.await().atMost(PATIENCE).until(() -> TestDatabase.number(dataSource, query, customer) == 1);
+        await(dataSource, query, customer, 1);
+    }
+
+    /** Waits until the count the query gives for the customer is {@code count}. */
+    public static void await(DataSource dataSource, String query, String customer, long count) {
+        Awaitility.await().atMost(PATIENCE).until(() -> TestDatabase.number(dataSource, query, customer) == count);
     }
 }
