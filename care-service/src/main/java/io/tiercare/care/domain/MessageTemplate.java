@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Expression;
@@ -72,12 +73,17 @@ public record MessageTemplate(String code, OutreachKind kind, CareChannel channe
      * the kind without a value renders empty, so {@code {#if offer}…{/if}} leaves out what a customer is not granted.
      */
     public Rendered render(Engine engine, Map<String, String> values) {
+        return render(engine::parse, values);
+    }
+
+    /** As {@link #render(Engine, Map)}, with the texts parsed by {@code parser} (which may keep what it parsed). */
+    public Rendered render(Function<String, Template> parser, Map<String, String> values) {
         Map<String, Object> data = new HashMap<>();
         for (String placeholder : kind.placeholders()) {
             put(data, placeholder, values.getOrDefault(placeholder, ""));
         }
-        return new Rendered(subject == null ? null : engine.parse(subject).render(data),
-                engine.parse(body).render(data));
+        return new Rendered(subject == null ? null : parser.apply(subject).render(data),
+                parser.apply(body).render(data));
     }
 
     @SuppressWarnings("unchecked")

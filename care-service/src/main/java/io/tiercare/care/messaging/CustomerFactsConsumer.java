@@ -76,7 +76,7 @@ public class CustomerFactsConsumer {
     }
 
     record TierChanged(@NotNull UUID customerId, @NotNull String scheme, String fromTier,
-            @NotNull String toTier, String direction, Instant effectiveAt) {
+            @NotNull String toTier, String direction, Instant effectiveAt, Map<String, Object> benefits) {
     }
 
     record ComplaintResolved(@NotNull UUID complaintId, @NotNull UUID customerId, Instant resolvedAt) {
@@ -198,7 +198,7 @@ public class CustomerFactsConsumer {
             inbox.once(TIER_EVENTS, event, TierChanged.class, e -> {
                 Instant effective = e.effectiveAt() != null ? e.effectiveAt()
                         : event.time() != null ? event.time() : Instant.EPOCH;
-                if (customers.tier(e.customerId(), e.scheme(), e.toTier(), effective)) {
+                if (customers.tier(e.customerId(), e.scheme(), e.toTier(), e.benefits(), effective)) {
                     replanning.replan(e.customerId(), e.scheme() + " tier "
                             + (e.fromTier() == null ? "" : e.fromTier() + " ") + "→ " + e.toTier());
                     eventTasks.tierChanged(e.customerId(), e.scheme(), e.fromTier(), e.toTier(), e.direction(),

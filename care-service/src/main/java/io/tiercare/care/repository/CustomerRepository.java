@@ -149,15 +149,22 @@ public class CustomerRepository {
 
     /** Whether the tier was applied: false when the customer's tier in that scheme is newer than this one. */
     public boolean tier(UUID customerId, String scheme, String tier, Instant effectiveAt) {
+        return tier(customerId, scheme, tier, Map.of(), effectiveAt);
+    }
+
+    /** As {@link #tier(UUID, String, String, Instant)}, keeping what the tier grants (its benefits). */
+    public boolean tier(UUID customerId, String scheme, String tier, Map<String, Object> benefits,
+            Instant effectiveAt) {
         return em.createNativeQuery("""
-                insert into care_customer_tier (customer_id, scheme, tier, effective_at)
-                select ?1, ?2, ?3, ?4 where not exists (
+                insert into care_customer_tier (customer_id, scheme, tier, effective_at, benefits)
+                select ?1, ?2, ?3, ?4, cast(?5 as jsonb) where not exists (
                     select 1 from care_customer where customer_id = ?1 and erased_at is not null)
                 on conflict (customer_id, scheme) do update set tier = excluded.tier,
-                    effective_at = excluded.effective_at
+                    effective_at = excluded.effective_at, benefits = excluded.benefits
                 where care_customer_tier.effective_at < excluded.effective_at""")
                 .setParameter(1, customerId).setParameter(2, scheme).setParameter(3, tier)
-                .setParameter(4, effectiveAt).executeUpdate() > 0;
+                .setParameter(4, effectiveAt).setParameter(5, json(benefits == null ? Map.of() : benefits))
+                .executeUpdate() > 0;
     }
 
     /** The customer as planning sees them; empty when we never heard of them. */

@@ -63,41 +63,45 @@ public class GreetingRepository {
 
     /**
      * Places a greeting for every active customer whose birthday falls on one of {@code monthDays} (month × 100 +
-     * day), with the template per channel given; how many were placed now.
+     * day), with the template per channel given, carrying {@code offerText} where the customer's tier in
+     * {@code offerScheme} grants a birthday offer ({@code birthdayOffer} among its benefits); how many were placed.
      */
     public int placeBirthdays(List<Integer> monthDays, String occasion, Map<CareChannel, String> templates,
+            String offerScheme, String offerText, Instant now) {
+        return place("left join care_customer_tier b on b.customer_id = c.customer_id and b.scheme = :offerScheme",
+                "case when b.benefits ->> 'birthdayOffer' = 'true' then jsonb_build_object('offer', "
+                        + "cast(:offerText as text)) else '{}'::jsonb end",
+                "c.birthday is not null and extract(month from c.birthday) * 100 + extract(day from c.birthday)"
+                        + " = any(:monthDays)",
+                Map.of("offerScheme", offerScheme, "offerText", offerText, "monthDays",
+                        monthDays.toArray(Integer[]::new)), occasion, "BIRTHDAY", templates, now);
+    }
+
+    /** Places a greeting with the same values for every active customer; how many were placed now. */
+    public int placeForEveryone(String occasion, String kind, String valuesJson, Map<CareChannel, String> templates,
             Instant now) {
-        return place("c.birthday is not null and extract(month from c.birthday) * 100 + extract(day from c.birthday)"
-                + " = any(:monthDays)", monthDays.toArray(Integer[]::new), occasion, "BIRTHDAY", "{}", templates,
+        return place("", "cast(:values as jsonb)", "true", Map.of("values", valuesJson), occasion, kind, templates,
                 now);
     }
 
-    /** Places a greeting for every active customer; how many were placed now. */
-    public int placeForEveryone(String occasion, String kind, String valuesJson, Map<CareChannel, String> templates,
-            Instant now) {
-        return place("true", null, occasion, kind, valuesJson, templates, now);
-    }
-
-    private int place(String condition, Integer[] monthDays, String occasion, String kind, String valuesJson,
-            Map<CareChannel, String> templates, Instant now) {
+    private int place(String join, String valuesSql, String condition, Map<String, Object> parameters,
+            String occasion, String kind, Map<CareChannel, String> templates, Instant now) {
         if (templates.isEmpty()) {
             return 0;
         }
         String sql = """
                 insert into care_message (id, customer_id, occasion, kind, channel, template_code, placeholder_values,
                     status, send_after, placed_by, created_at, updated_at)
-                select gen_random_uuid(), customer_id, :occasion, :kind, channel, %s, cast(:values as jsonb),
+                select gen_random_uuid(), customer_id, :occasion, :kind, channel, %s, placeholder_values,
                     'PENDING', :now, 'greetings', :now, :now
-                from (select c.customer_id, %s as channel
-                      from care_customer c join care_contact_point p on p.customer_id = c.customer_id
+                from (select c.customer_id, %s as channel, %s as placeholder_values
+                      from care_customer c join care_contact_point p on p.customer_id = c.customer_id %s
                       where c.registered and c.erased_at is null and c.merged_into is null and %s) chosen
                 on conflict on constraint care_message_once do nothing"""
-                .formatted(templateOf(templates), channelOf(templates), condition);
+                .formatted(templateOf(templates), channelOf(templates), valuesSql, join, condition);
         var query = em.createNativeQuery(sql).setParameter("occasion", occasion).setParameter("kind", kind)
-                .setParameter("values", valuesJson).setParameter("now", now);
-        if (monthDays != null) {
-            query.setParameter("monthDays", monthDays);
-        }
+                .setParameter("now", now);
+        parameters.forEach(query::setParameter);
         return query.executeUpdate();
     }
 

@@ -9,11 +9,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.scheduler.Scheduled;
 import io.tiercare.care.domain.CareChannel;
 import io.tiercare.care.domain.OutreachKind;
@@ -27,7 +29,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * The daily greeting run: a birthday greeting to every customer whose birthday it is (in the business time zone;
- * those born on 29 February are greeted on the 28th in other years) and a festival greeting to everyone on each
+ * those born on 29 February are greeted on the 28th in other years), carrying the birthday offer where their
+ * MEMBERSHIP level grants one (tier.changed's benefits), and a festival greeting to everyone on each
  * festival of the calendar, carrying the festival's offer. Each customer is greeted at most once per occasion
  * ({@code BIRTHDAY:2026}, {@code FESTIVAL:MID_AUTUMN:2026}) however often the run is repeated, on however many
  * replicas; the contact rules then decide each message as usual.
@@ -46,9 +49,16 @@ public class Greetings {
     private final BusinessTime businessTime;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final String offerScheme;
+    private final String offerText;
 
     Greetings(GreetingRepository greetings, TemplateRepository templates, BusinessTime businessTime,
-            ObjectMapper mapper, Clock clock) {
+            ObjectMapper mapper, Clock clock,
+            @ConfigProperty(name = "tiercare.care.birthday-offer.scheme", defaultValue = "MEMBERSHIP")
+            String offerScheme,
+            @ConfigProperty(name = "tiercare.care.birthday-offer.text") String offerText) {
+        this.offerScheme = offerScheme;
+        this.offerText = offerText;
         this.greetings = greetings;
         this.templates = templates;
         this.businessTime = businessTime;
@@ -63,14 +73,15 @@ public class Greetings {
         LOG.infof("Greetings for %s: %s", run.day(), run.placed());
     }
 
-    /** Places the day's greetings; repeating it places nothing more. */
+    /** Places the day's greetings; repeating it places nothing more. A festival over millions takes its time. */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public Run run(LocalDate day) {
         Instant now = Instant.now(clock);
         Map<String, Integer> placed = new java.util.LinkedHashMap<>();
         Map<CareChannel, String> birthday = templatesOf(OutreachKind.BIRTHDAY);
         placed.put("BIRTHDAY:" + day.getYear(), greetings.placeBirthdays(birthdaysOn(day),
-                "BIRTHDAY:" + day.getYear(), birthday, now));
+                "BIRTHDAY:" + day.getYear(), birthday, offerScheme, offerText, now));
         Map<CareChannel, String> festival = templatesOf(OutreachKind.FESTIVAL);
         for (Festival f : greetings.festivalsOn(day)) {
             String occasion = "FESTIVAL:" + f.code() + ":" + day.getYear();

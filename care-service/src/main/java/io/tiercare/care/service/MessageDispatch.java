@@ -70,6 +70,8 @@ public class MessageDispatch {
     private final Clock clock;
     private final DatabaseOutage outage;
     private volatile boolean stopping;
+    /** Templates parsed once per text: every version of every template is a handful of texts. */
+    private final Map<String, io.quarkus.qute.Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     MessageDispatch(MessageRepository messages, CustomerRepository customers, ContactPointRepository contactPoints,
             TemplateRepository templates, ContactRuleVersions rules, Company company, EmailDelivery email,
@@ -127,8 +129,9 @@ public class MessageDispatch {
         ZoneId zone = businessTime.zone();
         LocalDateTime local = LocalDateTime.ofInstant(now, zone);
         Instant monthStart = local.toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+        Map<String, Optional<TemplateRow>> templatesOfBatch = new HashMap<>();
         for (CareMessage message : due) {
-            MessageEvent event = dispatch(message, current, local, monthStart, now, zone);
+            MessageEvent event = dispatch(message, current, local, monthStart, now, zone, templatesOfBatch);
             if (event != null) {
                 publisher.publish(event);
             }
@@ -137,7 +140,7 @@ public class MessageDispatch {
     }
 
     private MessageEvent dispatch(CareMessage message, ContactRules current, LocalDateTime local, Instant monthStart,
-            Instant now, ZoneId zone) {
+            Instant now, ZoneId zone, Map<String, Optional<TemplateRow>> templatesOfBatch) {
         Wishes wishes = customers.wishes(message.customerId()).orElse(null);
         Optional<ContactPoint> point = contactPoints.find(message.customerId());
         if (wishes == null || point.isEmpty()) {
@@ -154,25 +157,26 @@ public class MessageDispatch {
                 return null;
             }
             default -> {
-                return send(message, point.get(), now);
+                return send(message, point.get(), now, templatesOfBatch.computeIfAbsent(message.templateCode(),
+                        code -> Optional.ofNullable(templates.current(code))).orElse(null));
             }
         }
     }
 
-    private MessageEvent send(CareMessage message, ContactPoint point, Instant now) {
+    private MessageEvent send(CareMessage message, ContactPoint point, Instant now, TemplateRow template) {
         String address = message.channel() == CareChannel.EMAIL ? point.email() : point.mobilePhone();
         if (address == null || address.isBlank()) {
             return message.suppress("address: no " + (message.channel() == CareChannel.EMAIL ? "email address"
                     : "mobile number") + " for the customer", now);
         }
-        TemplateRow template = templates.current(message.templateCode());
         if (template == null) {
             return message.failed("template " + message.templateCode() + " no longer exists", false, now);
         }
         Map<String, String> values = new HashMap<>(message.values());
         values.putAll(MessageTemplates.customerValues(point));
         values.putAll(company.values());
-        MessageTemplate.Rendered rendered = template.template().render(engine, values);
+        MessageTemplate.Rendered rendered = template.template().render(
+                text -> parsed.computeIfAbsent(text, engine::parse), values);
         Map<String, String> params = new java.util.TreeMap<>();
         if (message.channel() != CareChannel.EMAIL) {
             template.template().placeholders(engine).forEach(p -> params.put(paramName(p), values.getOrDefault(p, "")));

@@ -64,6 +64,26 @@ class GreetingTest extends OnTestDay {
     }
 
     @Test
+    void aBirthdayGreetingCarriesTheOfferTheMembershipLevelGrants() {
+        String email = "offer." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String customer = born("1991-11-25", "王芳", "FEMALE", email);
+        Customers.consent(dataSource, customer, "EMAIL", true, "2026-11-20T00:00:00Z");
+        TestKafka.sendEvent("tier.events", customer, "tiercare.tier.changed.v1", "/tiercare/tiering-service", """
+                {"customerId":"%s","scheme":"MEMBERSHIP","fromTier":"STANDARD","toTier":"VIP","direction":"UP",
+                 "reason":"purchase","policyVersion":1,"effectiveAt":"2026-11-20T00:00:00Z",
+                 "benefits":{"discountPercent":15,"birthdayOffer":true}}""".formatted(customer));
+        Customers.await(dataSource, "select count(*) from care_customer_tier where customer_id = ?::uuid and "
+                + "benefits ->> 'birthdayOffer' = 'true'", customer);
+        String plain = born("1991-11-25", "李娜", "FEMALE", "plain." + UUID.randomUUID() + "@example.com");
+
+        run("2026-11-25");
+        Mail mail = TestMail.await(m -> m.rcptTos().contains(email), Duration.ofSeconds(20));
+        assertThat(mail.text()).contains("您的生日礼遇:生日当月到店可领取会员生日礼一份。");
+        assertThat(TestDatabase.text(dataSource, "select placeholder_values::text from care_message where "
+                + "customer_id = ?::uuid", plain)).isEqualTo("{}");
+    }
+
+    @Test
     void theTwentyNinthOfFebruaryIsGreetedOnTheTwentyEighthInCommonYears() {
         String leapling = born("2000-02-29", "欧阳娜娜", "FEMALE", "leap." + UUID.randomUUID() + "@example.com");
         run("2027-02-28");

@@ -317,17 +317,24 @@ public class TierEvaluationService {
         tiers.record(customerId, new Change(0, scheme.code(), from, to, direction, reason, scheme.version(), score,
                 now, summary));
         if (scheme.ranked()) {
+            Map<String, Object> benefits = scheme.policy().tiers().stream().filter(t -> t.code().equals(to))
+                    .findFirst().map(PolicyDefinition.TierRule::benefits).orElse(null);
             publish(customerId, new TierChanged(customerId, scheme.code(), from, to, direction, reason,
-                    scheme.version(), score, now, summary), TIER_CHANGED);
+                    scheme.version(), score, now, summary, benefits), TIER_CHANGED);
         } else {
             publish(customerId, new LifecycleChanged(customerId, scheme.code(), from, to, reason, scheme.version(),
                     now, summary), LIFECYCLE_CHANGED);
         }
     }
 
-    /** {@code tiercare.tier.changed.v1}: the public contract (only additive changes within v1). */
+    /**
+     * {@code tiercare.tier.changed.v1}: the public contract (only additive changes within v1). {@code benefits}: what
+     * the new tier grants, as its policy states it (absent when it states none).
+     */
     public record TierChanged(UUID customerId, String scheme, String fromTier, String toTier, String direction,
-            String reason, int policyVersion, BigDecimal score, Instant effectiveAt, String explanation) {
+            String reason, int policyVersion, BigDecimal score, Instant effectiveAt, String explanation,
+            @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) Map<String, Object> benefits) {
     }
 
     /** {@code tiercare.tier.downgrade-warning.v1}: announced once per pending downgrade, N days before it. */

@@ -36,6 +36,13 @@ class TierEvaluationTest extends OnTestDay {
                 .contains("\"direction\":\"UP\"").contains("\"policyVersion\":1")
                 .contains("\"reason\":\"purchase of 70000.00 CNY\"");
 
+        // the membership level's change carries what it grants, for subscribers (care's birthday offer, say)
+        ConsumerRecord<String, String> vip = Events.awaitTierEvent(customer, CHANGED, "\"scheme\":\"MEMBERSHIP\"",
+                "\"toTier\":\"SUPER_VIP\"");
+        assertThat(io.restassured.path.json.JsonPath.from(vip.value()).getMap("benefits")).containsEntry(
+                "discountPercent", 20).containsEntry("birthdayOffer", true).containsEntry("freeAnnualRepair", true);
+        assertThat(core.value()).doesNotContain("\"benefits\"");
+
         as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers").then().statusCode(200)
                 .body("tiers.find { it.scheme == 'VALUE' }.tier", equalTo("CORE"))
                 .body("tiers.find { it.scheme == 'VALUE' }.tierName", equalTo("核心客户"))
