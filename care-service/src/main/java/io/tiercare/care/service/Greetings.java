@@ -67,7 +67,8 @@ public class Greetings {
     }
 
     @Scheduled(cron = "${tiercare.care.greetings-cron:0 0 9 * * ?}",
-            timeZone = "${tiercare.business-time-zone:Asia/Shanghai}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            timeZone = "${tiercare.business-time-zone:Asia/Shanghai}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         Run run = run(businessTime.today());
         LOG.infof("Greetings for %s: %s", run.day(), run.placed());
