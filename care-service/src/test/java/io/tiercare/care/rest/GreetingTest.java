@@ -137,6 +137,36 @@ class GreetingTest extends OnTestDay {
     }
 
     @Test
+    void twoRunsRacingForTheSameDayGreetEachCustomerOnce() throws Exception {
+        List<String> customers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            customers.add(born("1993-11-26", "客户", "FEMALE", "race" + i + "." + UUID.randomUUID() + "@example.com"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonPath>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return run("2026-11-26");
+                }));
+            }
+            start.countDown();
+            int placed = 0;
+            for (java.util.concurrent.Future<JsonPath> run : runs) {
+                placed += run.get(60, java.util.concurrent.TimeUnit.SECONDS).getInt("placed.'BIRTHDAY:2026'");
+            }
+            assertThat(placed).as("greetings placed by both runs together").isEqualTo(customers.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String customer : customers) {
+            assertThat(messages(customer)).hasSize(1);
+        }
+    }
+
+    @Test
     void festivalsAndRunsAreCheckedAndForAdminsOnly() {
         as("ADMIN").contentType(ContentType.JSON).body(Map.of("day", "2026-12-22", "name", "冬至")).when()
                 .put("/api/v1/festivals/winter").then().statusCode(400).body("violations[0].field", equalTo("code"));
