@@ -99,7 +99,10 @@ pg_start() {
     return 0
   fi
   pg_as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -o "-p $port" -w -t 60 start >/dev/null \
-    || die "PostgreSQL failed to start, see $dir/server.log"
+    || {
+      tail -n 20 "$dir/server.log" >&2 2>/dev/null
+      die "PostgreSQL failed to start, see $dir/server.log"
+    }
   log "PostgreSQL listening on 127.0.0.1:$port"
 }
 
@@ -155,9 +158,14 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 EOF
   if [ ! -f "$dir/data/meta.properties" ]; then
-    cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    # base64url of 16 random bytes, without '-' or '_': an id starting with '-' reads as an option (1 run in 64)
+    cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' 'AB' | tr -d '=')
     java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$KAFKA_LIB_DIR/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
-      >"$dir/format.log" 2>&1 || die "formatting Kafka storage failed, see $dir/format.log"
+      >"$dir/format.log" 2>&1 || {
+      # CI wipes the directory on exit: what went wrong is printed, not only left in the file
+      tail -n 20 "$dir/format.log" >&2
+      die "formatting Kafka storage failed, see $dir/format.log"
+    }
   fi
   setsid nohup java -Xms128m -Xmx512m -XX:+UseSerialGC -cp "$KAFKA_LIB_DIR/*" kafka.Kafka "$dir/server.properties" \
     </dev/null >"$dir/kafka.log" 2>&1 &
