@@ -1,17 +1,21 @@
 package io.tiercare.care.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.agroal.api.AgroalDataSource;
 import io.tiercare.care.domain.CarePlanner.OpenTask;
 import io.tiercare.care.domain.CareTask;
 import io.tiercare.care.domain.Owner;
@@ -22,7 +26,7 @@ import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 
 /** Care tasks, the schedules that open them, and each task's action log. */
 @ApplicationScoped
@@ -41,9 +45,11 @@ public class TaskRepository {
     private static final List<TaskStatus> OPEN = List.copyOf(TaskStatus.OPEN);
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    TaskRepository(EntityManager em) {
+    TaskRepository(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     public Optional<CareTask> find(UUID id) {
@@ -66,13 +72,13 @@ public class TaskRepository {
     public Map<UUID, List<OpenTask>> openTasks(List<UUID> customerIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select customer_id, id, item_code, assignee, pinned, period_end from care_task
-                where customer_id = any(?1) and status in ('SCHEDULED', 'IN_PROGRESS') and occasion is null
+                select customer_id, id, item_code, assignee, pinned, period_end, occasion from care_task
+                where customer_id = any(?1) and status in ('SCHEDULED', 'IN_PROGRESS')
                 order by id""")
                 .setParameter(1, customerIds.toArray(UUID[]::new)).getResultList();
         Map<UUID, List<OpenTask>> out = new HashMap<>();
         rows.forEach(r -> out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new OpenTask((UUID) r[1],
-                (String) r[2], (String) r[3], (Boolean) r[4], (LocalDate) r[5])));
+                (String) r[2], (String) r[3], (Boolean) r[4], (LocalDate) r[5], (String) r[6])));
         return out;
     }
 
@@ -238,51 +244,68 @@ public class TaskRepository {
     }
 
     /**
-     * A page of a queue, by due date (then id). The open statuses are literals, never parameters, so the planner
-     * can use the partial indexes over open tasks whatever plan it caches.
+     * A page of a queue, by due date (then id), and how many tasks the queue holds: one statement, read without
+     * entities (the page most often read of all). The open statuses are literals, never parameters, so the planner
+     * uses the partial indexes over open tasks whatever plan it caches; the count reads the queue's index only.
      */
-    public Page<CareTask> page(Filter filter, LocalDate today, PageRequest request) {
+    public Page<TaskRow> page(Filter filter, LocalDate today, PageRequest request) {
         StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new LinkedHashMap<>();
+        List<Object> params = new ArrayList<>();
         switch (filter.view()) {
             case OPEN -> where.append(OPEN_SQL);
-            case DUE_TODAY -> where.append(OPEN_SQL).append(" and t.due_on = :today");
-            case OVERDUE -> where.append(OPEN_SQL).append(" and t.due_on < :today");
-            case UPCOMING -> where.append(OPEN_SQL).append(" and t.due_on > :today");
+            case DUE_TODAY -> where.append(OPEN_SQL).append(" and t.due_on = ?");
+            case OVERDUE -> where.append(OPEN_SQL).append(" and t.due_on < ?");
+            case UPCOMING -> where.append(OPEN_SQL).append(" and t.due_on > ?");
             case CLOSED -> where.append(" and t.status not in ('SCHEDULED', 'IN_PROGRESS')");
             case ALL -> {
             }
         }
-        if (where.indexOf(":today") >= 0) {
-            params.put("today", today);
+        if (where.indexOf("?") >= 0) {
+            params.add(today);
         }
-        add(where, params, "assignee", "t.assignee", filter.assignee());
-        add(where, params, "tier", "t.tier", filter.tier());
-        add(where, params, "kind", "t.kind", filter.kind() == null ? null : filter.kind().name());
-        add(where, params, "status", "t.status", filter.status() == null ? null : filter.status().name());
-        add(where, params, "customer", "t.customer_id", filter.customerId());
-        add(where, params, "owner", "t.owner", filter.owner() == null ? null : filter.owner().name());
-        Query count = em.createNativeQuery("select count(*) from care_task t" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        if (request.offset() >= total) {
-            return Page.of(List.of(), request, total);
+        add(where, params, "t.assignee", filter.assignee());
+        add(where, params, "t.tier", filter.tier());
+        add(where, params, "t.kind", filter.kind() == null ? null : filter.kind().name());
+        add(where, params, "t.status", filter.status() == null ? null : filter.status().name());
+        add(where, params, "t.customer_id", filter.customerId());
+        add(where, params, "t.owner", filter.owner() == null ? null : filter.owner().name());
+        // the count comes with every row, and alone (a null row) when the page lies past the end
+        String sql = "with n as (select count(*) as total from care_task t" + where + "), "
+                + "p as (select " + TaskRow.COLUMNS + " from care_task t" + where
+                + " order by t.due_on, t.id offset ? limit ?) "
+                + "select n.total, p.* from n left join p on true";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (int round = 0; round < 2; round++) {
+                for (Object param : params) {
+                    statement.setObject(i++, param);
+                }
+            }
+            statement.setInt(i++, request.offset());
+            statement.setInt(i, request.size());
+            long total = 0;
+            List<TaskRow> items = new ArrayList<>(request.size());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    total = rs.getLong(1);
+                    if (rs.getObject(2) != null) {
+                        items.add(TaskRow.read(rs, 2));
+                    }
+                }
+            }
+            return Page.of(items, request, total);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading a page of care tasks failed", e);
         }
-        Query query = em.createNativeQuery("select t.* from care_task t" + where + " order by t.due_on, t.id "
-                + "offset :offset limit :limit", CareTask.class);
-        params.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<CareTask> items = query.setParameter("offset", request.offset()).setParameter("limit", request.size())
-                .getResultList();
-        return Page.of(new ArrayList<>(items), request, total);
     }
 
     private static final String OPEN_SQL = " and t.status in ('SCHEDULED', 'IN_PROGRESS')";
 
-    private static void add(StringBuilder where, Map<String, Object> params, String name, String path, Object value) {
+    private static void add(StringBuilder where, List<Object> params, String column, Object value) {
         if (value != null) {
-            where.append(" and ").append(path).append(" = :").append(name);
-            params.put(name, value);
+            where.append(" and ").append(column).append(" = ?");
+            params.add(value);
         }
     }
 }

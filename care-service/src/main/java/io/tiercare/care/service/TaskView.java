@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tiercare.care.domain.CareTask;
+import io.tiercare.care.repository.TaskRow;
 
 /**
  * A care task as the API shows it: {@code overdue} when still open after its due date; {@code actions}: what the
@@ -19,10 +20,14 @@ public record TaskView(UUID id, UUID customerId, String itemCode, String scheme,
         List<String> actions, String occasion, String giftCode) {
 
     static TaskView of(CareTask t, Access access, LocalDate today) {
+        return of(TaskRow.of(t), access, today);
+    }
+
+    static TaskView of(TaskRow t, Access access, LocalDate today) {
         boolean open = t.status().isOpen();
         return new TaskView(t.id(), t.customerId(), t.itemCode(), t.scheme(), t.tier(), t.title(), t.kind().name(),
                 t.channel().name(), t.owner().name(), t.assignee(), t.status().name(),
-                open && t.dueOn().isBefore(today), t.escalatedAt() != null, t.opensOn(), t.dueOn(), t.periodEnd(),
+                open && t.dueOn().isBefore(today), t.escalated(), t.opensOn(), t.dueOn(), t.periodEnd(),
                 t.attempt(), t.planVersion(), t.explanation(), t.outcome() == null ? null : t.outcome().name(),
                 t.satisfaction(), t.asksSatisfaction(), access.text(t.notes()), access.text(t.reason()),
                 t.createdAt(), t.startedAt(), t.closedAt(), t.closedBy(),
