@@ -28,8 +28,17 @@ public final class CarePlanner {
             List<ContactWindow> contactWindows) {
     }
 
-    /** An open task as it stands. {@code pinned}: reassigned by hand, so a plan never moves it back. */
-    public record OpenTask(UUID id, String itemCode, String assignee, boolean pinned, LocalDate periodEnd) {
+    /**
+     * An open task as it stands. {@code pinned}: reassigned by hand, so a plan never moves it back;
+     * {@code occasion}: the event that asked for it (a welcome gift, a complaint follow-up), null for the plan's.
+     */
+    public record OpenTask(UUID id, String itemCode, String assignee, boolean pinned, LocalDate periodEnd,
+            String occasion) {
+
+        /** A task the plan opened. */
+        public OpenTask(UUID id, String itemCode, String assignee, boolean pinned, LocalDate periodEnd) {
+            this(id, itemCode, assignee, pinned, periodEnd, null);
+        }
     }
 
     /** One occurrence of an item: opens, is due, and its period ends (the next one opens then). */
@@ -69,7 +78,7 @@ public final class CarePlanner {
             plan.itemsFor(customer.tiers()).forEach(i -> wanted.put(i.code(), i));
         }
         Map<String, OpenTask> openByItem = new LinkedHashMap<>();
-        open.forEach(t -> openByItem.put(t.itemCode(), t));
+        open.stream().filter(t -> t.occasion() == null).forEach(t -> openByItem.put(t.itemCode(), t));
         List<Occurrence> opening = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         Map<String, LocalDate> adopted = new LinkedHashMap<>();
@@ -87,7 +96,14 @@ public final class CarePlanner {
         List<Reassign> reassign = new ArrayList<>();
         for (OpenTask task : open) {
             Item item = wanted.get(task.itemCode());
-            if (item == null) {
+            if (task.occasion() != null) {
+                // an event's task is the plan's neither to keep nor to cancel; it follows the account manager
+                if (customer.active() && !task.pinned()
+                        && !Objects.equals(task.assignee(), customer.accountManagerId())) {
+                    reassign.add(new Reassign(task.id(), task.itemCode(), task.assignee(),
+                            customer.accountManagerId()));
+                }
+            } else if (item == null) {
                 cancel.add(new Cancel(task.id(), task.itemCode(), cause + ": the plan does not ask for "
                         + task.itemCode()));
             } else if (item.owner() == Owner.ACCOUNT_MANAGER && !task.pinned()

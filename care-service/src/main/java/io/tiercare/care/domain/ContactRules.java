@@ -80,7 +80,7 @@ public record ContactRules(int monthlyBudget, LocalTime quietFrom, LocalTime qui
         if (kind.marketing() && wishes.doNotDisturb()) {
             return Decision.suppress("do-not-disturb: the customer asked not to be contacted");
         }
-        if (kind != OutreachKind.COMPLAINT_FOLLOW_UP && standing.contactsThisMonth() >= monthlyBudget) {
+        if (!kind.complaint() && standing.contactsThisMonth() >= monthlyBudget) {
             return Decision.suppress("budget: " + standing.contactsThisMonth() + " contacts in "
                     + YearMonth.from(now) + " already, at most " + monthlyBudget);
         }

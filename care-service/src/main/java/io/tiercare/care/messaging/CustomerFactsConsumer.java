@@ -22,6 +22,7 @@ import io.tiercare.care.repository.ContactPointRepository.ContactPoint;
 import io.tiercare.care.repository.CustomerRepository;
 import io.tiercare.care.service.Calendar;
 import io.tiercare.care.service.CarePlanning;
+import io.tiercare.care.service.ComplaintNotices;
 import io.tiercare.care.service.Erasure;
 import io.tiercare.care.service.EventTasks;
 import io.tiercare.chassis.events.IncomingEvent;
@@ -79,6 +80,13 @@ public class CustomerFactsConsumer {
             @NotNull String toTier, String direction, Instant effectiveAt, Map<String, Object> benefits) {
     }
 
+    record Deadlines(Instant resolveBy) {
+    }
+
+    record ComplaintAcknowledged(@NotNull UUID complaintId, @NotNull UUID customerId, Instant acknowledgedAt,
+            Deadlines deadlines) {
+    }
+
     record ComplaintResolved(@NotNull UUID complaintId, @NotNull UUID customerId, Instant resolvedAt) {
     }
 
@@ -97,11 +105,14 @@ public class CustomerFactsConsumer {
     private final Erasure erasure;
     private final ContactPointRepository contactPoints;
     private final EventTasks eventTasks;
+    private final ComplaintNotices complaintNotices;
 
     CustomerFactsConsumer(Inbox inbox, EventBatches batches, CustomerRepository customers, CarePlanning planning,
-            Calendar calendar, Erasure erasure, ContactPointRepository contactPoints, EventTasks eventTasks) {
+            Calendar calendar, Erasure erasure, ContactPointRepository contactPoints, EventTasks eventTasks,
+            ComplaintNotices complaintNotices) {
         this.contactPoints = contactPoints;
         this.eventTasks = eventTasks;
+        this.complaintNotices = complaintNotices;
         this.inbox = inbox;
         this.batches = batches;
         this.customers = customers;
@@ -212,9 +223,16 @@ public class CustomerFactsConsumer {
         switch (event.type()) {
             case "tiercare.calendar.day-changed.v1" -> inbox.once(COMPLAINT_EVENTS, event, CalendarDayChanged.class,
                     e -> calendar.apply(e.day(), e.working(), e.working() == null ? null : e.name(), e.changedAt()));
+            case "tiercare.complaint.acknowledged.v1" -> inbox.once(COMPLAINT_EVENTS, event,
+                    ComplaintAcknowledged.class, e -> complaintNotices.acknowledged(e.customerId(), e.complaintId(),
+                            e.deadlines() == null ? null : e.deadlines().resolveBy(),
+                            e.acknowledgedAt() != null ? e.acknowledgedAt() : event.time()));
             case "tiercare.complaint.resolved.v1" -> inbox.once(COMPLAINT_EVENTS, event, ComplaintResolved.class,
-                    e -> eventTasks.complaintResolved(e.customerId(), e.complaintId(),
-                            e.resolvedAt() != null ? e.resolvedAt() : event.time()));
+                    e -> {
+                        Instant resolvedAt = e.resolvedAt() != null ? e.resolvedAt() : event.time();
+                        eventTasks.complaintResolved(e.customerId(), e.complaintId(), resolvedAt);
+                        complaintNotices.resolved(e.customerId(), e.complaintId(), resolvedAt);
+                    });
             case "tiercare.complaint.rated.v1" -> inbox.once(COMPLAINT_EVENTS, event, ComplaintRated.class,
                     e -> eventTasks.complaintRated(e.customerId(), e.complaintId(),
                             e.rating() == null ? 0 : e.rating(), Boolean.TRUE.equals(e.followUpRequired())));

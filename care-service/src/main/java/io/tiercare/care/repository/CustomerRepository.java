@@ -205,12 +205,19 @@ public class CustomerRepository {
                 (Boolean) r[1], read((String) r[2], WINDOWS), (Boolean) r[3]));
     }
 
+    /** The channel the customer prefers (customer.preferences-changed), null when they named none or are unknown. */
+    public String preferredChannel(UUID customerId) {
+        return textOf("select preferred_channel from care_customer where customer_id = ?1", customerId);
+    }
+
     /** The account manager of a customer (null when none, or unknown). */
     public String accountManager(UUID customerId) {
+        return textOf("select account_manager_id from care_customer where customer_id = ?1", customerId);
+    }
+
+    private String textOf(String query, UUID customerId) {
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery(
-                "select account_manager_id from care_customer where customer_id = ?1")
-                .setParameter(1, customerId).getResultList();
+        List<String> rows = em.createNativeQuery(query).setParameter(1, customerId).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
 

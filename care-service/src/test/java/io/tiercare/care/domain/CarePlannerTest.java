@@ -117,6 +117,25 @@ class CarePlannerTest {
     }
 
     @Test
+    void anEventsTaskIsNeitherKeptNorCancelledByThePlanButFollowsTheNewAccountManager() {
+        UUID gift = UUID.randomUUID();
+        UUID followUp = UUID.randomUUID();
+        Replan plan = replan(customer("BASIC", "am-qian"), Set.of("BASIC_MESSAGE"), List.of(
+                new OpenTask(gift, "WELCOME_GIFT", "am-zhao", false, LocalDate.parse("2026-12-05"),
+                        "WELCOME_GIFT:MEMBERSHIP:VIP:2026-11-22T07:00:00Z"),
+                new OpenTask(followUp, "COMPLAINT_FOLLOW_UP", "am-sun", true, LocalDate.parse("2026-11-30"),
+                        "COMPLAINT_FOLLOW_UP:c-1")));
+        assertThat(plan.cancel()).isEmpty();
+        assertThat(plan.open()).isEmpty();
+        assertThat(plan.adopted()).isEmpty();
+        assertThat(plan.reassign()).singleElement().satisfies(r -> {
+            assertThat(r.taskId()).isEqualTo(gift);
+            assertThat(r.from()).isEqualTo("am-zhao");
+            assertThat(r.to()).isEqualTo("am-qian");
+        });
+    }
+
+    @Test
     void aMergedOrErasedCustomerHasEveryOpenTaskCancelled() {
         Customer gone = new Customer(ID, false, Map.of("VALUE", "CORE"), "am-zhao", List.of());
         UUID visit = UUID.randomUUID();

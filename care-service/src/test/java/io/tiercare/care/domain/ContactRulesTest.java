@@ -65,6 +65,10 @@ class ContactRulesTest {
                 .verdict()).isEqualTo(Verdict.SUPPRESS);
         assertThat(RULES.decide(OutreachKind.COMPLAINT_FOLLOW_UP, CareChannel.SMS, SMS_ALLOWED, spent,
                 MONDAY_MORNING).verdict()).isEqualTo(Verdict.SEND);
+        assertThat(RULES.decide(OutreachKind.COMPLAINT_RECEIVED, CareChannel.SMS, SMS_ALLOWED, spent,
+                MONDAY_MORNING).verdict()).isEqualTo(Verdict.SEND);
+        assertThat(RULES.decide(OutreachKind.COMPLAINT_RESOLVED, CareChannel.EMAIL, new Wishes(Map.of(), true,
+                List.of(), false), spent, MONDAY_MORNING).verdict()).isEqualTo(Verdict.SEND);
         assertThat(RULES.decide(OutreachKind.BIRTHDAY, CareChannel.SMS, SMS_ALLOWED, new Standing(3),
                 MONDAY_MORNING).verdict()).isEqualTo(Verdict.SEND);
     }

@@ -41,7 +41,8 @@ class CareEventContractTest extends OnTestDay {
 
     static final List<String> TYPES = Stream.concat(Stream.of("scheduled", "started", "completed", "skipped",
             "rescheduled", "reassigned", "overdue", "escalated", "cancelled", "missed").map(c -> "task-" + c),
-            Stream.of("plan-changed")).map(t -> "tiercare.care." + t + ".v1").toList();
+            Stream.of("plan-changed", "message-sent", "message-suppressed", "message-failed"))
+            .map(t -> "tiercare.care." + t + ".v1").toList();
 
     @Inject
     DataSource dataSource;

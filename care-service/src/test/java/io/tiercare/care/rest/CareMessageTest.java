@@ -135,6 +135,71 @@ class CareMessageTest extends OnTestDay {
     }
 
     @Test
+    void complaintNoticesCountAgainstTheBudgetButAreNeverHeldBackByIt() {
+        String email = mailbox("complaint");
+        String customer = Customers.reachable(dataSource, MANAGER, "钱五", "MALE", "+8613700000008", email);
+        for (int i = 1; i <= 3; i++) {
+            Messages.awaitStatus(place(customer, "DELIVERY_NOTICE_EMAIL", "APPOINTMENT:complaint-" + i, APPOINTMENT),
+                    "SENT");
+        }
+        String complaint = UUID.randomUUID().toString();
+        String reference = complaint.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        TestKafka.sendEvent("complaint.events", complaint, "tiercare.complaint.acknowledged.v1",
+                "/tiercare/complaint-service", """
+                        {"complaintId":"%s","customerId":"%s","category":"AFTER_SALES.REPAIR_DELAY",
+                         "severity":"MEDIUM","at":"2026-11-22T07:10:00Z","acknowledgedAt":"2026-11-22T07:10:00Z",
+                         "by":"agent-wang","status":"ACKNOWLEDGED","pausedSeconds":0,
+                         "deadlines":{"acknowledgeBy":"2026-11-22T08:00:00Z","planBy":"2026-11-23T07:00:00Z",
+                                      "resolveBy":"2026-11-24T09:40:00Z"}}""".formatted(complaint, customer));
+        JsonPath received = Messages.awaitStatus(awaitMessage(customer, "COMPLAINT_RECEIVED:" + complaint), "SENT");
+        assertThat(received.getString("kind")).isEqualTo("COMPLAINT_RECEIVED");
+        assertThat(received.getString("channel")).isEqualTo("EMAIL");
+        Mail mail = TestMail.await(m -> m.rcptTos().contains(email) && m.subject().contains(reference),
+                Duration.ofSeconds(20));
+        assertThat(mail.subject()).isEqualTo("66号定制家居已受理您的投诉(" + reference + ")");
+        assertThat(mail.text().replace("\r\n", "\n").strip()).isEqualTo("""
+                尊敬的钱先生:
+
+                您的投诉(编号%s)我们已受理,专人正在处理,将于2026年11月24日下午5点40分前给您答复。
+
+                如有疑问请致电 13983780577,我们将竭诚为您服务。""".formatted(reference));
+
+        // the notice was the fourth contact of the month: the fifth appointment notice is held back by the budget
+        String fifth = place(customer, "DELIVERY_NOTICE_EMAIL", "APPOINTMENT:complaint-5", APPOINTMENT);
+        assertThat(Messages.awaitStatus(fifth, "SUPPRESSED").getString("rule"))
+                .isEqualTo("budget: 4 contacts in 2026-11 already, at most 4");
+        // a complaint acknowledged days ago (a replay, say) tells nobody anything now; sent on the same partition,
+        // before the resolution below
+        String settled = UUID.randomUUID().toString();
+        TestKafka.sendEvent("complaint.events", complaint, "tiercare.complaint.acknowledged.v1",
+                "/tiercare/complaint-service", """
+                        {"complaintId":"%s","customerId":"%s","acknowledgedAt":"2026-11-19T07:10:00Z",
+                         "deadlines":{"resolveBy":"2026-11-21T07:10:00Z"}}""".formatted(settled, customer));
+        // but the complaint's own communication still goes out, once however often its event arrives
+        for (int i = 0; i < 2; i++) {
+            TestKafka.sendEvent("complaint.events", complaint, "tiercare.complaint.resolved.v1",
+                    "/tiercare/complaint-service", """
+                            {"complaintId":"%s","customerId":"%s","resolvedAt":"2026-11-22T07:40:00Z"}"""
+                            .formatted(complaint, customer));
+        }
+        Messages.awaitStatus(awaitMessage(customer, "COMPLAINT_RESOLVED:" + complaint + ":2026-11-22T07:40:00Z"),
+                "SENT");
+        assertThat(TestMail.to(email)).hasSize(5);
+        assertThat(as("SUPERVISOR").when().get("/api/v1/care-messages?size=50&customerId=" + customer).then()
+                .extract().jsonPath().getList("items.occasion", String.class))
+                .noneMatch(occasion -> occasion.contains(settled));
+        assertThat(TestOutbox.published(dataSource, "care.events", "tiercare.care.message-sent.v1"))
+                .filteredOn(r -> r.key().equals(customer) && r.value().contains("COMPLAINT_RESOLVED")).hasSize(1);
+    }
+
+    private static String awaitMessage(String customer, String occasion) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> as("SUPERVISOR").when()
+                .get("/api/v1/care-messages?size=50&customerId=" + customer).then().statusCode(200).extract()
+                .jsonPath().<String>getList("items.findAll { it.occasion == '" + occasion + "' }.id"),
+                ids -> ids.size() == 1).get(0);
+    }
+
+    @Test
     void anSmsWithoutAProviderFailsAndSaysWhy() {
         String customer = Customers.reachable(dataSource, MANAGER, "孙七", "FEMALE", "+8613700000005",
                 mailbox("sms"));

@@ -131,6 +131,14 @@ class EventTasksTest extends OnTestDay {
         Customers.awaitOpen(dataSource, customer, "CORE_VISIT", 0);
         assertThat(TestDatabase.text(dataSource, "select status from care_task where customer_id = ?::uuid and "
                 + "item_code = 'WELCOME_GIFT'", customer)).isEqualTo("SCHEDULED");
+        // a new account manager takes the gift over with the plan's tasks
+        String successor = Customers.manager("am-events-next");
+        Customers.accountManager(dataSource, customer, successor, "2026-11-22T07:40:00Z");
+        Customers.await(dataSource, "select count(*) from care_task where customer_id = ?::uuid and item_code = "
+                + "'WELCOME_GIFT' and status = 'SCHEDULED' and assignee = '" + successor + "'", customer);
+        assertThat(TestDatabase.text(dataSource, "select note from care_task_action a join care_task t on "
+                + "t.id = a.task_id where t.customer_id = ?::uuid and t.item_code = 'WELCOME_GIFT' and a.action = "
+                + "'reassign'", customer)).isEqualTo("account manager changed");
 
         TestKafka.sendEvent("customer.events", customer, "tiercare.customer.erased.v1",
                 "/tiercare/customer-service", """
