@@ -33,6 +33,8 @@ public class GatewayProxy {
     private static final Logger LOG = Logger.getLogger(GatewayProxy.class);
     private static final String CORRELATION_ID = "X-Correlation-Id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final long CLOCK_SKEW_SECONDS = 60;
+
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
@@ -90,15 +92,18 @@ public class GatewayProxy {
         forward(ctx, route.get(), correlationId);
     }
 
-    /** Signature, issuer, audience, algorithm and expiry, checked with the same settings as the services. */
+    /**
+     * Signature, issuer, audience, algorithm and expiry, checked with the same settings as the services, and an issue
+     * time not in the future (beyond a minute of clock skew), as the services check it.
+     */
     private boolean validToken(HttpServerRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
         try {
-            tokens.parse(authorization.substring(7).trim());
-            return true;
+            long issuedAt = tokens.parse(authorization.substring(7).trim()).getIssuedAtTime();
+            return issuedAt <= System.currentTimeMillis() / 1000 + CLOCK_SKEW_SECONDS;
         } catch (ParseException e) {
             LOG.debugf("Refused token: %s", e.getMessage());
             return false;
@@ -135,7 +140,7 @@ public class GatewayProxy {
                 .setURI(request.uri())
                 .setTimeout(config.timeout().toMillis());
         request.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase()) && !forwarding(h.getKey())) {
                 options.addHeader(h.getKey(), h.getValue());
             }
         });
@@ -167,6 +172,15 @@ public class GatewayProxy {
                         ctx.response().reset();
                     }
                 });
+    }
+
+    /**
+     * What a proxy says about the original request: only the gateway says it to the services, so a client's own
+     * claims (a port, a prefix, a host) never reach the addresses a service builds.
+     */
+    private static boolean forwarding(String header) {
+        String name = header.toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("x-forwarded-") || name.equals("forwarded") || name.equals("x-real-ip");
     }
 
     private static void unauthenticated(RoutingContext ctx, String correlationId) {

@@ -50,6 +50,8 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                     + ",\"authorization\":" + quote(exchange.getRequestHeaders().getFirst("Authorization"))
                     + ",\"correlationId\":" + quote(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))
                     + ",\"forwardedProto\":" + quote(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"))
+                    + ",\"forwardedPort\":" + quote(exchange.getRequestHeaders().getFirst("X-Forwarded-Port"))
+                    + ",\"forwarded\":" + quote(exchange.getRequestHeaders().getFirst("Forwarded"))
                     + "}";
             byte[] bytes = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

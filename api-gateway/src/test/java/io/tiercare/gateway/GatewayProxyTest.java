@@ -30,6 +30,19 @@ class GatewayProxyTest {
                 .body("body", equalTo("{\"name\":\"段晓明\"}"))
                 .body("authorization", equalTo("Bearer " + token))
                 .body("correlationId", equalTo("gw-1"))
+                .body("forwardedProto", equalTo("http"))
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void shouldNeverPassOnAClientsOwnForwardingClaims() {
+        given().auth().oauth2(TestTokens.forRole("AGENT")).header("X-Forwarded-Port", "6666")
+                .header("Forwarded", "host=evil.example").when().get("/api/v1/customers/1")
+                .then().statusCode(200)
+                .body("forwardedPort", org.hamcrest.Matchers.nullValue())
+                .body("forwarded", org.hamcrest.Matchers.nullValue())
                 .body("forwardedProto", equalTo("http"));
     }
 
@@ -40,6 +53,8 @@ class GatewayProxyTest {
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", equalTo("urn:tiercare:problem:unauthenticated"));
         given().auth().oauth2(TestTokens.signedByStranger("ADMIN")).when().get("/api/v1/customers/1")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.issuedInTheFuture("ADMIN")).when().get("/api/v1/customers/1")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 

@@ -110,4 +110,19 @@ public abstract class ServiceSmokeContract {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
+
+    @Test
+    void shouldKeepAnswersOutOfCachesAndFramesAndRefuseTokensFromTheFuture() {
+        given().auth().oauth2(TestTokens.forRole("ADMIN")).when().get("/api/v1/no-such-resource")
+                .then().statusCode(404)
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY");
+        given().auth().oauth2(TestTokens.issuedInTheFuture("ADMIN")).when().get("/api/v1/no-such-resource")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.forRole("ADMIN")).queryParam("q", "a\u0000b").when()
+                .get("/api/v1/no-such-resource")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("q"));
+    }
 }

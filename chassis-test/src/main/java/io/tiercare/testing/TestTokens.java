@@ -34,6 +34,14 @@ public final class TestTokens {
                 .sign(KEYS.getPrivate());
     }
 
+    /** A token the services must refuse although signed with the right key: issued a day from now. */
+    public static String issuedInTheFuture(String role) {
+        long tomorrow = java.time.Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("test-future").upn("test-future").groups(Set.of(role))
+                .issuedAt(tomorrow).expiresAt(tomorrow + 3600).jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(KEYS.getPrivate());
+    }
+
     /** A token the services must refuse: signed with a key they don't trust. */
     public static String signedByStranger(String role) {
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("stranger").groups(Set.of(role))

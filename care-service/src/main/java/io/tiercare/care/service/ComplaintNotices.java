@@ -80,9 +80,13 @@ public class ComplaintNotices {
                 Map.of("complaint.reference", reference(complaintId)), resolvedAt);
     }
 
-    /** The reference a customer quotes on the phone: the complaint id's first eight characters, upper case. */
+    /**
+     * The reference a customer quotes on the phone: the complaint id's last eight characters, upper case (its random
+     * part: the first characters of a time-ordered id are the same for every complaint of the same minute).
+     */
     static String reference(UUID complaintId) {
-        return complaintId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String id = complaintId.toString();
+        return id.substring(id.length() - 8).toUpperCase(Locale.ROOT);
     }
 
     private void place(UUID customerId, OutreachKind kind, String occasion, Map<String, String> values,

@@ -143,7 +143,7 @@ class CareMessageTest extends OnTestDay {
                     "SENT");
         }
         String complaint = UUID.randomUUID().toString();
-        String reference = complaint.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String reference = complaint.substring(28).toUpperCase(java.util.Locale.ROOT);
         TestKafka.sendEvent("complaint.events", complaint, "tiercare.complaint.acknowledged.v1",
                 "/tiercare/complaint-service", """
                         {"complaintId":"%s","customerId":"%s","category":"AFTER_SALES.REPAIR_DELAY",

@@ -175,6 +175,16 @@ public class ProblemMappers {
             if (cause instanceof ConflictException conflict) {
                 return respond(ProblemType.CONFLICT, conflict.getMessage(), request, null);
             }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                // a data exception (a value out of range, a character the database cannot store) that no check
+                // before it caught: still the request's fault, and nothing was changed
+                LOG.warnf("Data exception not caught at the boundary [correlationId=%s] on %s %s: SQLSTATE %s",
+                        CorrelationId.of(request), request == null ? "?" : request.getMethod(), path(request),
+                        sql.getSQLState());
+                return respond(ProblemType.VALIDATION_FAILED, "A value in the request cannot be stored: out of "
+                        + "range or holding a character the database refuses", request, null);
+            }
         }
         if (InfrastructureFailure.isInfrastructure(e)) {
             outage.failed(e); // logged once per outage, not per request
@@ -193,10 +203,19 @@ public class ProblemMappers {
                 path(request), correlationId, null));
     }
 
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern
+            .compile("^Duplicate field '(.{1,200})'");
+
     private static final String STALE_WRITE = "The resource was changed by someone else meanwhile; read it again and retry";
 
     private Response malformedJson(JsonProcessingException e, ContainerRequestContext request) {
-        if (e instanceof JsonParseException) {
+        if (e instanceof JsonParseException parse) {
+            java.util.regex.Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(parse.getOriginalMessage()));
+            if (duplicate.find()) {
+                String field = duplicate.group(1);
+                return respond(ProblemType.VALIDATION_FAILED, field + ": is given more than once", request,
+                        List.of(new Violation(field, "is given more than once")));
+            }
             return respond(ProblemType.MALFORMED_REQUEST, "The body is not well-formed JSON", request, null);
         }
         if (e instanceof JsonMappingException mapping) {
@@ -242,6 +261,13 @@ public class ProblemMappers {
     private static String describe(Class<?> type) {
         if (type == String.class) {
             return "a string";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == Integer.class || type == Long.class || type == Short.class || type == int.class
+                || type == long.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";

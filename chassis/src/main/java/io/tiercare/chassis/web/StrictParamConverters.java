@@ -4,12 +4,15 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
+import io.tiercare.chassis.json.StrictJsonCustomizer;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -38,10 +41,13 @@ public class StrictParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Strict<>(name, Long::valueOf, "must be a whole number");
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Strict<>(name, LocalDate::parse, "must be a date like 2026-03-31");
+            return (ParamConverter<T>) new Strict<>(name, value -> storable(LocalDate.parse(value),
+                    LocalDate::getYear), "must be a date like 2026-03-31, in the years " + YEARS);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) new Strict<>(name, Instant::parse, "must be a UTC time like 2026-03-31T08:00:00Z");
+            return (ParamConverter<T>) new Strict<>(name, value -> storable(Instant.parse(value),
+                    t -> t.atOffset(ZoneOffset.UTC).getYear()), "must be a UTC time like 2026-03-31T08:00:00Z, in "
+                            + "the years " + YEARS);
         }
         if (rawType.isEnum()) {
             String allowed = Arrays.stream(rawType.getEnumConstants()).map(Object::toString)
@@ -49,6 +55,16 @@ public class StrictParamConverters implements ParamConverterProvider {
             return new Strict(name, value -> Enum.valueOf((Class) rawType, (String) value), "must be one of " + allowed);
         }
         return null;
+    }
+
+    private static final String YEARS = StrictJsonCustomizer.FIRST_YEAR + "–" + StrictJsonCustomizer.LAST_YEAR;
+
+    /** The value when its year is one the suite stores, else the same refusal as a malformed one. */
+    private static <T> T storable(T value, ToIntFunction<T> year) {
+        if (!StrictJsonCustomizer.storableYear(year.applyAsInt(value))) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return value;
     }
 
     private static String parameterName(Annotation[] annotations) {

@@ -1,6 +1,8 @@
 package io.tiercare.chassis.probe;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,10 +58,31 @@ public class ProbeResource {
         throw ResourceNotFoundException.of("Note", id);
     }
 
+    /** Every kind of value a body holds, echoed. */
+    public record Measure(UUID ref, Double weight, double factor, Integer count, Instant at, LocalDate day,
+            String label) {
+    }
+
+    @POST
+    @Path("/measures")
+    @RolesAllowed(Roles.ADMIN)
+    public Measure measure(Measure body) {
+        return body;
+    }
+
+    /** Asks the database for 1 January of a year: a year it cannot hold fails there, past every check. */
+    @GET
+    @Path("/years/{year}")
+    @RolesAllowed(Roles.ADMIN)
+    public String year(@PathParam("year") Integer year) {
+        return service.firstDayOf(year);
+    }
+
     @GET
     @Path("/pages")
     @RolesAllowed(Roles.ADMIN)
-    public Page<Integer> pages(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<Integer> pages(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("from") Instant from) {
         PageRequest request = PageRequest.of(page, size);
         return Page.of(List.of(request.offset()), request, 1000);
     }

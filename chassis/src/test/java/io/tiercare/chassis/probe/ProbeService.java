@@ -106,6 +106,11 @@ public class ProbeService {
                 .setParameter(1, textInPayload).getSingleResult()).longValue();
     }
 
+    public String firstDayOf(int year) {
+        return String.valueOf(em.createNativeQuery("select make_date(?1, 1, 1)::text").setParameter(1, year)
+                .getSingleResult());
+    }
+
     public long notes(String text) {
         return ((Number) em.createNativeQuery("select count(*) from probe_note where text = ?1")
                 .setParameter(1, text).getSingleResult()).longValue();

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,64 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void shouldRefuseWhatTheDatabaseCannotStoreNamingTheField() {
+        String fine = "{\"ref\":\"0b6c5a2e-6f1c-4e0a-9d59-1a2b3c4d5e6f\",\"weight\":2.5,\"factor\":1,\"count\":3,"
+                + "\"at\":\"2026-11-22T08:00:00Z\",\"day\":\"2026-11-22\",\"label\":\"福\"}";
+        admin().body(fine).when().post("/probe/measures").then().statusCode(200).body("count", equalTo(3));
+        refused("{\"factor\":1,\"label\":\"a\\ud800b\"}", "label", "must be valid Unicode text (it holds an unpaired surrogate)");
+        refused("{\"factor\":1,\"weight\":1e400}", "weight", "must be a finite number");
+        refused("{\"factor\":-1e400}", "factor", "must be a finite number");
+        refused("{\"factor\":1,\"at\":\"+999999999-01-01T00:00:00Z\"}", "at", "must fall in the years 1–9999");
+        refused("{\"factor\":1,\"day\":\"-999999999-01-01\"}", "day", "must fall in the years 1–9999");
+        refused("{\"factor\":1,\"ref\":\"abc\"}", "ref", "must be a UUID");
+        refused("{\"factor\":1,\"count\":4.5}", "count", "must be a whole number");
+        refused("{\"factor\":1,\"label\":\"first\",\"label\":\"second\"}", "label", "is given more than once");
+    }
+
+    private static void refused(String body, String field, String message) {
+        admin().body(body).when().post("/probe/measures").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(field))
+                .body("violations[0].message", equalTo(message));
+    }
+
+    @Test
+    void shouldRefuseUnstorableParametersBeforeAnyResourceRuns() {
+        // RestAssured encodes the NUL as %00
+        admin().queryParam("size", 1).queryParam("q", "a\u0000b").when().get("/probe/pages").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("q"))
+                .body("violations[0].message", equalTo("must not contain the NUL character (U+0000)"));
+        admin().urlEncodingEnabled(false).when().get("/probe/notes/a%00b").then().statusCode(400)
+                .body("violations[0].field", equalTo("path"));
+        admin().queryParam("from", "+999999999-01-01T00:00:00Z").when().get("/probe/pages").then().statusCode(400)
+                .body("violations[0].field", equalTo("from"))
+                .body("violations[0].message", containsString("in the years 1–9999"));
+    }
+
+    @Test
+    void shouldAnswerADataExceptionNoCheckCaughtAs400() {
+        admin().when().get("/probe/years/2026").then().statusCode(200).body(equalTo("2026-01-01"));
+        admin().when().get("/probe/years/0").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:validation-failed"))
+                .body("detail", startsWith("A value in the request cannot be stored"));
+    }
+
+    @Test
+    void shouldRefuseATokenIssuedInTheFuture() {
+        given().auth().oauth2(TestTokens.issuedInTheFuture(Roles.ADMIN)).when().get("/probe/pages").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void shouldForbidFramingAndSniffing() {
+        admin().when().get("/probe/pages").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", "frame-ancestors 'none'");
+    }
+
+    @Test
     void shouldRefuseAnUnknownProperty() {
         admin().body("{\"text\":\"a\",\"count\":1,\"id\":\"forged\"}").when().post("/probe/notes")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -83,7 +142,7 @@ class ProblemDetailsTest {
         admin().body("{\"text\":\"a\",\"count\":\"three\"}").when().post("/probe/notes")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("count"))
-                .body("violations[0].message", equalTo("must be a number"));
+                .body("violations[0].message", equalTo("must be a whole number"));
         admin().body("{\"text\":5,\"count\":1}").when().post("/probe/notes")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("text"))
