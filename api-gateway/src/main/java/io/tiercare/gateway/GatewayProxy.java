@@ -60,8 +60,34 @@ public class GatewayProxy {
         router.route("/api/*").handler(this::handle).failureHandler(this::failed);
     }
 
-    /** A body announced larger than any service accepts is refused here, as a problem, and the connection closed. */
+    /** The longest URI, and the most bytes of header fields, a request may have (as the services' chassis). */
+    static final int MAX_URI = 8192;
+    static final int MAX_HEADERS = 16384;
+
+    /**
+     * A URI, header fields or an announced body larger than any service accepts is refused here, as a problem, and the
+     * connection closed (the HTTP codec's own limits are far above these, so it never answers with an empty body first).
+     */
     private void limitBody(RoutingContext ctx) {
+        int uri = ctx.request().uri().length();
+        int headers = 0;
+        for (var header : ctx.request().headers()) {
+            headers += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (uri > MAX_URI || headers > MAX_HEADERS) {
+            String correlationId = correlationId(ctx.request());
+            ctx.response().putHeader(CORRELATION_ID, correlationId).putHeader("Connection", "close")
+                    .endHandler(ignored -> ctx.request().connection().close());
+            if (uri > MAX_URI) {
+                problem(ctx, 414, "uri-too-long", "URI too long", "the URI of " + uri
+                        + " characters is longer than the " + MAX_URI + " the gateway accepts", correlationId);
+            } else {
+                problem(ctx, 431, "headers-too-large", "Request header fields too large", "the header fields of "
+                        + headers + " bytes are larger than the " + MAX_HEADERS + " bytes the gateway accepts",
+                        correlationId);
+            }
+            return;
+        }
         String length = ctx.request().getHeader("Content-Length");
         if (length == null || !length.strip().matches("\\d{1,18}") || Long.parseLong(length.strip()) <= maxBodySize) {
             ctx.next();

@@ -37,6 +37,16 @@ class GatewayProxyTest {
     }
 
     @Test
+    void shouldRefuseAnOverlongUriOrHeadersAsProblemsBeforeForwarding() {
+        given().auth().oauth2(TestTokens.forRole("AGENT")).when().get("/api/v1/customers/" + "x".repeat(9_000))
+                .then().statusCode(414).contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:uri-too-long"));
+        given().auth().oauth2(TestTokens.forRole("AGENT")).header("X-Padding", "y".repeat(17_000)).when()
+                .get("/api/v1/customers/1").then().statusCode(431).contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:headers-too-large"));
+    }
+
+    @Test
     void shouldNeverPassOnAClientsOwnForwardingClaims() {
         given().auth().oauth2(TestTokens.forRole("AGENT")).header("X-Forwarded-Port", "6666")
                 .header("Forwarded", "host=evil.example").when().get("/api/v1/customers/1")

@@ -42,9 +42,19 @@ public record SlaPolicy(WorkingHours workingHours, double atRiskShare, List<Rule
                 .orElseThrow(() -> new IllegalStateException("the policy's last rule must match every complaint"));
     }
 
-    /** Checks the policy; every problem is reported, each naming its field. */
-    public void validate() {
+    /** More rules than anyone maintains by hand: a bound, so a policy stays a table people can read. */
+    public static final int MAX_RULES = 100;
+
+    /**
+     * Checks the policy; every problem is reported, each naming its field. {@code tiers}: the VALUE tiers a rule may
+     * name (a rule naming another would never match: a green channel silently closed).
+     */
+    public void validate(java.util.Set<String> tiers) {
         List<Violation> problems = new ArrayList<>();
+        if (rules != null && rules.size() > MAX_RULES) {
+            throw new InvalidInputException(List.of(new Violation("definition.rules", "at most " + MAX_RULES
+                    + " rules, not " + rules.size())));
+        }
         if (workingHours == null || workingHours.start() == null || workingHours.end() == null) {
             problems.add(new Violation("definition.workingHours", "start and end are required"));
         } else if (!workingHours.start().isBefore(workingHours.end())) {
@@ -68,6 +78,12 @@ public record SlaPolicy(WorkingHours workingHours, double atRiskShare, List<Rule
                 }
                 if (rule.clock() == null) {
                     problems.add(new Violation(at + ".clock", "must be CALENDAR or WORKING"));
+                }
+                for (int t = 0; rule.tiers() != null && t < rule.tiers().size(); t++) {
+                    if (!tiers.contains(rule.tiers().get(t))) {
+                        problems.add(new Violation(at + ".tiers[" + t + "]", "is not a VALUE tier: one of "
+                                + String.join(", ", new java.util.TreeSet<>(tiers))));
+                    }
                 }
                 for (MilestoneKind kind : MilestoneKind.values()) {
                     Duration d = rule.target(kind);

@@ -19,6 +19,11 @@ public class ComplaintRepository {
     /** One line of a complaint's timeline. */
     public record Action(UUID id, String action, String actor, Instant at, String fromStatus, String toStatus,
             String note) {
+
+        /** The action without the words its author wrote. */
+        public Action withoutNote() {
+            return new Action(id, action, actor, at, fromStatus, toStatus, null);
+        }
     }
 
     private final EntityManager em;

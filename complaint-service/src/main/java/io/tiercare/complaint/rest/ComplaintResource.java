@@ -161,7 +161,7 @@ public class ComplaintResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public ComplaintView rate(@PathParam("id") UUID id, @NotNull @Valid RatingRequest request) {
-        return complaints.rate(id, request.rating(), request.comment(), caller());
+        return complaints.rate(id, request.rating(), request.comment(), caller(), Access.of(identity));
     }
 
     @POST

@@ -102,8 +102,8 @@ public class ComplaintService {
 
     private Submitted retried(Complaint earlier, String hash, String key) {
         if (!hash.equals(earlier.requestHash())) {
-            throw new ConflictException("Idempotency-Key " + key + " was used for a different complaint ("
-                    + earlier.id() + ")");
+            // the earlier complaint may be another account manager's customer's: never named
+            throw new ConflictException("Idempotency-Key " + key + " was used for a different complaint");
         }
         return new Submitted(view(earlier), false);
     }
@@ -130,14 +130,15 @@ public class ComplaintService {
     }
 
     /** The customer's rating of the latest resolution, once per resolution. */
-    public ComplaintView rate(UUID id, int rating, String comment, String by) {
+    public ComplaintView rate(UUID id, int rating, String comment, String by, Access access) {
         Complaint complaint = complaints.lock(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id));
         Instant now = clock.instant();
         ComplaintRated event = complaint.rate(rating, now);
         complaints.rating(id, event.resolution(), rating, comment, by, now);
         complaints.record(id, "RATE", by, now, complaint.status(), complaint.status(), rating + "/5");
         events.publish(event);
-        return view(complaint);
+        // no richer than what the caller may read (a system recording ratings reads complaints masked)
+        return view(complaint, access.masked());
     }
 
     public ComplaintView assign(UUID id, String assignee, String team, String note, String by) {
@@ -172,7 +173,9 @@ public class ComplaintService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Action> timeline(UUID id, Access access) {
         visible(id, access);
-        return complaints.timeline(id);
+        List<Action> actions = complaints.timeline(id);
+        // masked roles see what was done and when, never what people wrote
+        return access.masked() ? actions.stream().map(Action::withoutNote).toList() : actions;
     }
 
     private Complaint visible(UUID id, Access access) {

@@ -28,17 +28,22 @@ public record ComplaintView(UUID id, UUID customerId, String channel, String cat
         return of(c, ratings, policy, calendar, now, false);
     }
 
-    /** {@code masked}: the contact details masked (analysts, other systems). */
+    /**
+     * {@code masked} (analysts, other systems): the contact details masked, and what people wrote (title,
+     * description, rating comments) withheld — free text names people and numbers no mask can find.
+     */
     static ComplaintView of(Complaint c, List<Rating> ratings, SlaPolicy policy, WorkingCalendar calendar,
             Instant now, boolean masked) {
         List<MilestoneView> milestones = c.milestones().stream().map(m -> milestone(m, c, policy, calendar, now))
                 .toList();
         return new ComplaintView(c.id(), c.customerId(), c.channel().name(), c.categoryCode(), c.severity().name(),
-                c.title(), c.description(), masked ? Access.mask(c.contact()) : c.contact(), c.occurredAt(),
+                masked ? null : c.title(), masked ? null : c.description(),
+                masked ? Access.mask(c.contact()) : c.contact(), c.occurredAt(),
                 c.filedAt(), c.filedBy(), c.status().name(),
                 c.customerTier(), c.slaPolicyVersion(), c.slaClock().name(), c.assignee(), c.team(),
                 c.pausedSince(), c.pausedSeconds(), c.resolvedAt(), c.closedAt(), c.reopenCount(), milestones,
-                ratings, c.version());
+                masked ? ratings.stream().map(r -> new Rating(r.resolution(), r.rating(), null, r.ratedBy(),
+                        r.ratedAt())).toList() : ratings, c.version());
     }
 
     private static MilestoneView milestone(Milestone m, Complaint c, SlaPolicy policy, WorkingCalendar calendar,

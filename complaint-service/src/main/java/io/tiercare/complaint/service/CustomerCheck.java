@@ -43,11 +43,12 @@ public class CustomerCheck {
         for (int hop = 0; customer.mergedInto() != null && hop < MAX_MERGE_HOPS; hop++) {
             customer = awaitKnown(customer.mergedInto());
         }
-        if (customer.erasedAt() != null) {
-            throw new InvalidInputException("customerId", "customer " + customerId + " has been erased");
-        }
+        // scope first: outside it, an erased customer is no customer at all
         if (!access.reaches(customer.accountManagerId())) {
             throw new InvalidInputException("customerId", "no customer " + customerId);
+        }
+        if (customer.erasedAt() != null) {
+            throw new InvalidInputException("customerId", "customer " + customerId + " has been erased");
         }
         return customer;
     }

@@ -40,8 +40,14 @@ public class SlaService {
     /** Versions never change once written: parsed once each. */
     private final Map<Integer, SlaPolicy> parsed = new ConcurrentHashMap<>();
 
+    /** The tiers of tiering's VALUE scheme, which a rule may name. */
+    private final java.util.Set<String> valueTiers;
+
     SlaService(SlaRepository repository, ObjectMapper mapper, BusinessTime businessTime, Clock clock,
-            ComplaintEventPublisher publisher) {
+            ComplaintEventPublisher publisher,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tiercare.complaint.value-tiers",
+                    defaultValue = "CORE,IMPORTANT,BASIC,POTENTIAL") List<String> valueTiers) {
+        this.valueTiers = java.util.Set.copyOf(valueTiers);
         this.publisher = publisher;
         this.repository = repository;
         this.mapper = mapper;
@@ -73,7 +79,7 @@ public class SlaService {
         if (definition == null) {
             throw new InvalidInputException("definition", "must not be null");
         }
-        definition.validate();
+        definition.validate(valueTiers);
         try {
             return view(repository.add(mapper.writeValueAsString(definition), note, by, clock.instant()));
         } catch (JsonProcessingException e) {

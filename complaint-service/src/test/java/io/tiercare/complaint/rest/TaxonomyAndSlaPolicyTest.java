@@ -131,6 +131,25 @@ class TaxonomyAndSlaPolicyTest extends OnTestDay {
         as("ADMIN").when().get("/api/v1/sla-policies/current").then().body("version", equalTo(before));
         as("AGENT").contentType(ContentType.JSON).body("{}").when().put("/api/v1/sla-policies/current").then()
                 .statusCode(403);
+
+        // a rule naming a tier the VALUE scheme has not would never match: the green channel silently closed
+        Map<String, Object> catchAll = Map.of("name", "1-24-48", "tiers", java.util.List.of(), "severities",
+                java.util.List.of(), "clock", "CALENDAR", "acknowledge", "PT1H", "plan", "PT24H", "resolve", "PT48H");
+        Map<String, Object> typo = new java.util.HashMap<>(catchAll);
+        typo.put("name", "green channel");
+        typo.put("tiers", java.util.List.of("CORE", "C0RE"));
+        as("ADMIN").contentType(ContentType.JSON).body(Map.of("definition", Map.of("workingHours",
+                Map.of("start", "09:00", "end", "18:00"), "atRiskShare", 0.8, "rules", java.util.List.of(typo,
+                        catchAll)))).when().put("/api/v1/sla-policies/current").then().statusCode(400)
+                .body("violations[0].field", equalTo("definition.rules[0].tiers[1]"))
+                .body("violations[0].message", equalTo("is not a VALUE tier: one of BASIC, CORE, IMPORTANT, POTENTIAL"));
+        java.util.List<Map<String, Object>> many = java.util.Collections.nCopies(101, catchAll);
+        as("ADMIN").contentType(ContentType.JSON).body(Map.of("definition", Map.of("workingHours",
+                Map.of("start", "09:00", "end", "18:00"), "atRiskShare", 0.8, "rules", many))).when()
+                .put("/api/v1/sla-policies/current").then().statusCode(400)
+                .body("violations[0].field", equalTo("definition.rules"))
+                .body("violations[0].message", equalTo("at most 100 rules, not 101"));
+        as("ADMIN").when().get("/api/v1/sla-policies/current").then().body("version", equalTo(before));
     }
 
     @Test

@@ -164,6 +164,10 @@ public record CustomerProfile(String name, Gender gender, LocalDate birthday, St
         if (stripped.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             throw new InvalidInputException(field, "must not contain control characters");
         }
+        if (stripped.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            throw new InvalidInputException(field, "must contain a visible character");
+        }
         return stripped;
     }
 

@@ -100,12 +100,13 @@ public class CustomerAccess {
 
     private static void requireVisible(Caller caller, UUID id, CustomerStatus status, Instant erasedAt,
             String accountManagerId) {
-        if (status == CustomerStatus.ERASED) {
-            throw new GoneException("Customer " + id + " was erased on " + erasedAt);
-        }
+        // scope first: outside it, an erased customer is exactly an unknown id (no erasure time, no 410)
         String scope = caller.managerScope().orElse(null);
         if (scope != null && !scope.equals(accountManagerId)) {
             throw ResourceNotFoundException.of("Customer", id);
+        }
+        if (status == CustomerStatus.ERASED) {
+            throw new GoneException("Customer " + id + " was erased on " + erasedAt);
         }
     }
 }

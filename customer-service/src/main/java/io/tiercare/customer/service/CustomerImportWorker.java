@@ -167,11 +167,11 @@ public class CustomerImportWorker {
             UUID emailOwner = p.email() == null ? null : taken.get(p.email());
             if (phoneOwner != null) {
                 errors.add(new RowError(entry.getKey().line(), "mobilePhone",
-                        "already belongs to customer " + phoneOwner));
+                        "already belongs to another customer"));
                 return true;
             }
             if (emailOwner != null) {
-                errors.add(new RowError(entry.getKey().line(), "email", "already belongs to customer " + emailOwner));
+                errors.add(new RowError(entry.getKey().line(), "email", "already belongs to another customer"));
                 return true;
             }
             return false;

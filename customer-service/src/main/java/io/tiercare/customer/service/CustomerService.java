@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
+import io.tiercare.chassis.problem.ActionForbiddenException;
 import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.PreconditionFailedException;
@@ -62,10 +63,15 @@ public class CustomerService {
 
     public CustomerView register(Caller caller, RegisterCustomer command) {
         CustomerProfile profile = command.profile(businessTime.today());
-        requireUniqueContact(profile, null);
-        requireReferrer(profile.referredBy(), null);
-        // an account manager registering a customer looks after it
-        String manager = caller.managerScope().orElse(blankToNull(command.accountManagerId()));
+        // an account manager registering a customer looks after it, and names no one else
+        String named = blankToNull(command.accountManagerId());
+        if (caller.managerScope().isPresent() && named != null && !named.equals(caller.managerScope().get())) {
+            throw new InvalidInputException("accountManagerId", "an account manager registers customers for "
+                    + "themselves only: leave it out, or name yourself");
+        }
+        requireUniqueContact(caller, profile, null);
+        requireReferrer(caller, profile.referredBy(), null);
+        String manager = caller.managerScope().orElse(named);
         Customer customer = Customer.register(command.type(), profile, manager, clock.instant());
         customers.persist(customer);
         // flush so a concurrent duplicate fails here, inside the transaction, rather than at commit
@@ -95,8 +101,8 @@ public class CustomerService {
         CustomerProfile.Builder builder = customer.profile().toBuilder();
         changes.forEach(builder::set);
         CustomerProfile next = builder.build(businessTime.today());
-        requireUniqueContact(next, customer.id());
-        requireReferrer(next.referredBy(), customer.id());
+        requireUniqueContact(caller, next, customer.id());
+        requireReferrer(caller, next.referredBy(), customer.id());
         customer.update(next, clock.instant());
         customers.flush();
         events.publish(customer.pullEvents());
@@ -109,6 +115,7 @@ public class CustomerService {
         customer.assignAccountManager(blankToNull(managerId), clock.instant());
         customers.flush();
         events.publish(customer.pullEvents());
+        audit.recordReads(caller, List.of(customer.id()), "UPDATE");
         return CustomerView.of(customer, caller.seesMaskedData());
     }
 
@@ -118,10 +125,12 @@ public class CustomerService {
         customer.changePreferences(preferred, windows, doNotDisturb, clock.instant());
         customers.flush();
         events.publish(customer.pullEvents());
+        audit.recordReads(caller, List.of(customer.id()), "UPDATE");
         return CustomerView.of(customer, caller.seesMaskedData());
     }
 
     public Page<CustomerView> list(Caller caller, CustomerSearch search, PageRequest page) {
+        requireSearchable(caller, search);
         CustomerRepository.SearchResult result = customers.search(search,
                 caller.managerScope().orElse(null), page);
         audit.recordReads(caller, result.items().stream().map(Customer::id).toList(), "LIST");
@@ -135,6 +144,7 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void export(Caller caller, CustomerSearch search, java.util.function.Consumer<List<CustomerView>> sink) {
+        requireSearchable(caller, search);
         String scope = caller.managerScope().orElse(null);
         Customer[] last = { null };
         while (true) {
@@ -153,29 +163,49 @@ public class CustomerService {
         }
     }
 
-    private void requireUniqueContact(CustomerProfile profile, UUID self) {
+    /**
+     * Roles that read phone numbers and email addresses masked may not search by them either: an exact match would
+     * confirm a guessed number (the mask leaves 7 of 11 digits).
+     */
+    private static void requireSearchable(Caller caller, CustomerSearch search) {
+        if (caller.seesMaskedData() && (search.mobilePhone() != null || search.email() != null)) {
+            throw new ActionForbiddenException("phone numbers and email addresses are masked for "
+                    + caller.rolesText() + ": searching by them is not allowed either");
+        }
+    }
+
+    private void requireUniqueContact(Caller caller, CustomerProfile profile, UUID self) {
         if (profile.mobilePhone() != null) {
             customers.findLiveByMobilePhone(profile.mobilePhone()).filter(c -> !c.id().equals(self))
                     .ifPresent(existing -> {
-                        throw new ConflictException("mobilePhone already belongs to customer " + existing.id());
+                        throw new ConflictException("mobilePhone already belongs to " + owner(caller, existing));
                     });
         }
         if (profile.email() != null) {
             customers.findLiveByEmail(profile.email()).filter(c -> !c.id().equals(self))
                     .ifPresent(existing -> {
-                        throw new ConflictException("email already belongs to customer " + existing.id());
+                        throw new ConflictException("email already belongs to " + owner(caller, existing));
                     });
         }
     }
 
-    private void requireReferrer(UUID referredBy, UUID self) {
+    /** The owner of a taken phone or email as the caller may learn it: named only to those who may read them. */
+    private static String owner(Caller caller, Customer existing) {
+        boolean reads = !caller.seesMaskedData()
+                && caller.managerScope().map(me -> me.equals(existing.accountManagerId())).orElse(true);
+        return reads ? "customer " + existing.id() : "another customer";
+    }
+
+    private void requireReferrer(Caller caller, UUID referredBy, UUID self) {
         if (referredBy == null) {
             return;
         }
         if (referredBy.equals(self)) {
             throw new InvalidInputException("referredBy", "a customer cannot refer themselves");
         }
+        // another account manager's customer is, to an account manager, no customer at all
         Customer referrer = customers.findByIdOptional(referredBy)
+                .filter(c -> caller.managerScope().map(me -> me.equals(c.accountManagerId())).orElse(true))
                 .orElseThrow(() -> new InvalidInputException("referredBy", "no customer " + referredBy));
         if (referrer.status() != CustomerStatus.ACTIVE) {
             throw new InvalidInputException("referredBy", "customer " + referredBy + " is "

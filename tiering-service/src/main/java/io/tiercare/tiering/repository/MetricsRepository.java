@@ -228,7 +228,18 @@ public class MetricsRepository {
                 .setParameter(1, customerId).setParameter(2, erasedAt).executeUpdate();
         em.createNativeQuery("delete from referral where referred_customer_id = ?1").setParameter(1, customerId)
                 .executeUpdate();
+        // what people wrote about the customer may name them: the facts (tiers, dates, who decided) stay
+        em.createNativeQuery("update tier_override set reason = '" + ERASED + "' where customer_id = ?1")
+                .setParameter(1, customerId).executeUpdate();
+        em.createNativeQuery("update tier_appeal set reason = '" + ERASED + "', decision_reason = case when "
+                + "decision_reason is null then null else '" + ERASED + "' end where customer_id = ?1")
+                .setParameter(1, customerId).executeUpdate();
+        em.createNativeQuery("update tier_history set reason = '" + ERASED + "' where customer_id = ?1")
+                .setParameter(1, customerId).executeUpdate();
     }
+
+    /** What stands where erased text was. */
+    public static final String ERASED = "[erased]";
 
     public void accountManager(UUID customerId, String accountManagerId) {
         em.createNativeQuery("update customer_metrics set account_manager_id = ?2 where customer_id = ?1")

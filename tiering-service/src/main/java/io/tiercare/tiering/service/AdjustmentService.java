@@ -161,7 +161,9 @@ public class AdjustmentService {
         String resulting = tiers.standings(customer, false).stream().filter(s -> s.scheme().equals(appeal.scheme()))
                 .map(Standing::tier).findFirst().orElse(appeal.appealedToTier());
         evaluation.publish(customer, new AppealDecided(appealId, customer, appeal.scheme(),
-                appeal.appealedFromTier(), appeal.appealedToTier(), decision, reason.strip(), appeal.filedBy(), by,
+                appeal.appealedFromTier(), appeal.appealedToTier(), decision,
+                "appeal " + decision.toLowerCase(java.util.Locale.ROOT) + " (the reviewer's words stay in tiering)",
+                appeal.filedBy(), by,
                 now, resulting), TierEvaluationService.APPEAL_DECIDED);
         return adjustments.appeal(appealId, false).orElseThrow();
     }

@@ -147,6 +147,8 @@ public class MetricsProjection {
         public void erase(UUID customerId, Instant erasedAt) {
             UUID id = known(customerId);
             metrics.erase(id, erasedAt);
+            evaluation.publish(id, new TierEvaluationService.CustomerErased(id, erasedAt),
+                    TierEvaluationService.CUSTOMER_ERASED);
             touched.remove(id);
         }
 

@@ -53,6 +53,7 @@ public class TierEvaluationService {
     public static final String LIFECYCLE_CHANGED = "tiercare.lifecycle.changed.v1";
     public static final String DOWNGRADE_WARNING = "tiercare.tier.downgrade-warning.v1";
     public static final String APPEAL_DECIDED = "tiercare.tier.appeal.decided.v1";
+    public static final String CUSTOMER_ERASED = "tiercare.tier.customer-erased.v1";
 
     private final MetricsRepository metrics;
     private final SchemeRepository schemes;
@@ -249,7 +250,10 @@ public class TierEvaluationService {
                         : indexOf(scheme.policy(), target) < indexOf(scheme.policy(), before.tier()) ? "UP" : "DOWN";
         String why = override.appealId() != null ? override.reason()
                 : "override by " + override.createdBy() + ": " + override.reason();
-        change(customerId, scheme, before == null ? null : before.tier(), target, direction, why,
+        // the public event says who decided, never the words they wrote (they may name the customer)
+        String told = override.appealId() != null ? "appeal " + override.appealId() + " overturned the change"
+                : "override by " + override.createdBy();
+        change(customerId, scheme, before == null ? null : before.tier(), target, direction, why, told,
                 evaluation.score(), target + ": set by hand until " + override.expiresAt(), now);
         store(before, customerId, scheme, target, now, evaluation.score(), null, null, null, false, explanation, now);
         return true;
@@ -265,7 +269,8 @@ public class TierEvaluationService {
         String target = evaluation.tier();
         BigDecimal score = evaluation.score();
         if (before == null) {
-            change(customerId, scheme, null, target, "INITIAL", reason, score, explanation.get().summary(), now);
+            change(customerId, scheme, null, target, "INITIAL", reason, reason, score, explanation.get().summary(),
+                    now);
             store(null, customerId, scheme, target, now, score, null, null, null, false, explanation, now);
             return true;
         }
@@ -278,7 +283,8 @@ public class TierEvaluationService {
         Downgrade policy = scheme.policy().downgradeOrDefault();
         if (!down || policy.mode() == Downgrade.Mode.IMMEDIATE || immediate) {
             String direction = down ? "DOWN" : scheme.ranked() ? "UP" : "LATERAL";
-            change(customerId, scheme, before.tier(), target, direction, reason, score, explanation.get().summary(),
+            change(customerId, scheme, before.tier(), target, direction, reason, reason, score,
+                    explanation.get().summary(),
                     now);
             store(before, customerId, scheme, target, now, score, null, null, null, false, explanation, now);
             return true;
@@ -295,7 +301,8 @@ public class TierEvaluationService {
         if (!now.isBefore(due)) {
             String why = reason + (policy.mode() == Downgrade.Mode.GRACE_PERIOD ? " (grace period over)"
                     : " (end of the qualifying period)");
-            change(customerId, scheme, before.tier(), target, "DOWN", why, score, explanation.get().summary(), now);
+            change(customerId, scheme, before.tier(), target, "DOWN", why, why, score, explanation.get().summary(),
+                    now);
             store(before, customerId, scheme, target, now, score, null, null, null, false, explanation, now);
             return true;
         }
@@ -312,17 +319,18 @@ public class TierEvaluationService {
         return false;
     }
 
+    /** {@code reason}: kept in the history; {@code told}: what the public event says (no free text). */
     private void change(UUID customerId, Scheme scheme, String from, String to, String direction, String reason,
-            BigDecimal score, String summary, Instant now) {
+            String told, BigDecimal score, String summary, Instant now) {
         tiers.record(customerId, new Change(0, scheme.code(), from, to, direction, reason, scheme.version(), score,
                 now, summary));
         if (scheme.ranked()) {
             Map<String, Object> benefits = scheme.policy().tiers().stream().filter(t -> t.code().equals(to))
                     .findFirst().map(PolicyDefinition.TierRule::benefits).orElse(null);
-            publish(customerId, new TierChanged(customerId, scheme.code(), from, to, direction, reason,
+            publish(customerId, new TierChanged(customerId, scheme.code(), from, to, direction, told,
                     scheme.version(), score, now, summary, benefits), TIER_CHANGED);
         } else {
-            publish(customerId, new LifecycleChanged(customerId, scheme.code(), from, to, reason, scheme.version(),
+            publish(customerId, new LifecycleChanged(customerId, scheme.code(), from, to, told, scheme.version(),
                     now, summary), LIFECYCLE_CHANGED);
         }
     }
@@ -343,6 +351,13 @@ public class TierEvaluationService {
     }
 
     /** {@code tiercare.tier.appeal.decided.v1}: UPHELD, the change stands; OVERTURNED, it is reversed. */
+    /**
+     * {@code tiercare.tier.customer-erased.v1}: the customer's personal data was erased (PIPL Art. 47); an outside
+     * subscriber purges what it keeps about them.
+     */
+    public record CustomerErased(UUID customerId, Instant erasedAt) {
+    }
+
     public record AppealDecided(UUID appealId, UUID customerId, String scheme, String appealedFromTier,
             String appealedToTier, String decision, String reason, String filedBy, String decidedBy,
             Instant decidedAt, String resultingTier) {

@@ -63,7 +63,7 @@ public class TierQueryService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerTiers tiers(UUID customerId) {
-        UUID id = metrics.resolve(customerId);
+        UUID id = lookup.gradedCustomer(customerId);
         Map<String, Scheme> byCode = schemes.all().stream().collect(Collectors.toMap(Scheme::code,
                 Function.identity()));
         Map<String, TierOverride> overrides = adjustments.active(id).stream()
@@ -96,7 +96,7 @@ public class TierQueryService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Change> history(UUID customerId, String scheme, PageRequest page) {
-        UUID id = metrics.resolve(customerId);
+        UUID id = lookup.gradedCustomer(customerId);
         long total = tiers.countHistory(id, scheme);
         if (total == 0 && tiers.standings(id, false).isEmpty()) {
             throw ResourceNotFoundException.of("Customer", customerId);

@@ -28,7 +28,8 @@ import jakarta.inject.Inject;
 class TierEventContractTest {
 
     private static final List<String> TYPES = List.of("tiercare.tier.changed.v1", "tiercare.lifecycle.changed.v1",
-            "tiercare.tier.downgrade-warning.v1", "tiercare.tier.appeal.decided.v1");
+            "tiercare.tier.downgrade-warning.v1", "tiercare.tier.appeal.decided.v1",
+            "tiercare.tier.customer-erased.v1");
 
     @Inject
     DataSource dataSource;
