@@ -13,6 +13,8 @@ public enum ProblemType {
     GONE(410, "Gone"),
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    URI_TOO_LONG(414, "URI too long"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
     HTTP_ERROR(0, "HTTP error"),

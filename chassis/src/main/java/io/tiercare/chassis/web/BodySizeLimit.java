@@ -19,7 +19,10 @@ import jakarta.enterprise.event.Observes;
 /**
  * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused with a 413 problem, like every
  * other client mistake, before a byte of it is read (Quarkus's own check, just after this one, would answer with an
- * empty body). The connection is closed afterwards: the unread body must not be taken for the next request.
+ * empty body); so is a URI longer than {@link #MAX_URI} characters (414) and headers of more than
+ * {@link #MAX_HEADERS} bytes (431) — the HTTP codec's own limits are set well above these (64 KiB), so that below
+ * them every refusal is a problem. The connection is closed afterwards: an unread body must not be taken for the
+ * next request.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -39,19 +42,49 @@ public class BodySizeLimit {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
     }
 
+    /** The longest URI (path and query) a request may have. */
+    public static final int MAX_URI = 8192;
+    /** The most bytes a request's header fields may hold together. */
+    public static final int MAX_HEADERS = 16384;
+
     private void check(RoutingContext context) {
+        int uri = context.request().uri().length();
+        if (uri > MAX_URI) {
+            refuse(context, ProblemType.URI_TOO_LONG, "the URI of " + uri + " characters is longer than the "
+                    + MAX_URI + " this service accepts");
+            return;
+        }
+        int headers = headerBytes(context.request().headers());
+        if (headers > MAX_HEADERS) {
+            refuse(context, ProblemType.HEADERS_TOO_LARGE, "the header fields of " + headers
+                    + " bytes are larger than the " + MAX_HEADERS + " bytes this service accepts");
+            return;
+        }
         long length = announcedLength(context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH));
         if (length <= limit) {
             context.next();
             return;
         }
+        refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "the body of " + length + " bytes is larger than the "
+                + limit + " bytes this service accepts");
+    }
+
+    /** Names and values, with the two bytes of ": " and of the line's end each. */
+    public static int headerBytes(io.vertx.core.MultiMap headers) {
+        int bytes = 0;
+        for (var header : headers) {
+            bytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return bytes;
+    }
+
+    private void refuse(RoutingContext context, ProblemType type, String detail) {
         String correlationId = CorrelationId.accept(context.request().getHeader(CorrelationId.HEADER));
-        LOG.infof("Refused a body of %d bytes (limit %d) on %s %s [correlationId=%s]", length, limit,
-                context.request().method(), context.request().path(), correlationId);
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), "the body of " + length
-                + " bytes is larger than the " + limit + " bytes this service accepts", context.request().path(),
-                correlationId, null);
+        String path = context.request().path();
+        String shown = path.length() > 200 ? path.substring(0, 200) + "…" : path;
+        LOG.infof("Refused %s on %s %s [correlationId=%s]", detail, context.request().method(), shown,
+                correlationId);
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, shown, correlationId, null);
         String body;
         try {
             body = mapper.writeValueAsString(problem);

@@ -130,6 +130,17 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void shouldRefuseAnOverlongUriOrHeadersAsProblems() {
+        admin().when().get("/probe/pages?q=" + "x".repeat(9_000)).then().statusCode(414)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:uri-too-long"))
+                .body("detail", startsWith("the URI of "));
+        admin().header("X-Padding", "y".repeat(17_000)).when().get("/probe/pages").then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:tiercare:problem:headers-too-large"));
+    }
+
+    @Test
     void shouldRefuseAnUnknownProperty() {
         admin().body("{\"text\":\"a\",\"count\":1,\"id\":\"forged\"}").when().post("/probe/notes")
                 .then().statusCode(400).contentType("application/problem+json")

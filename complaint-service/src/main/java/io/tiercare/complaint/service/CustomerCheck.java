@@ -16,6 +16,11 @@ import jakarta.transaction.Transactional;
  * about. A customer registered a moment ago may not have reached us yet: an unknown id is looked up again for up
  * to {@code tiercare.complaint.customer-lag-tolerance} before it is refused, so event lag never rejects a genuine
  * complaint. An erased customer is refused; a merged-away id files for the survivor.
+ * <p>
+ * To an account manager, another manager's customer is no customer at all, in the answer and in its timing: it is
+ * looked for again as an unknown id is (it may be reassigned meanwhile) and refused at the same moment. At most
+ * {@code tiercare.complaint.customer-lag-waiters} requests wait at once; past that an id not found is refused at
+ * once, so unknown ids cannot park the worker threads.
  */
 @ApplicationScoped
 public class CustomerCheck {
@@ -25,12 +30,15 @@ public class CustomerCheck {
 
     private final CustomerDirectory directory;
     private final Duration lagTolerance;
+    private final java.util.concurrent.Semaphore waiters;
 
     CustomerCheck(CustomerDirectory directory,
             @ConfigProperty(name = "tiercare.complaint.customer-lag-tolerance", defaultValue = "5s")
-            Duration lagTolerance) {
+            Duration lagTolerance,
+            @ConfigProperty(name = "tiercare.complaint.customer-lag-waiters", defaultValue = "16") int waiters) {
         this.directory = directory;
         this.lagTolerance = lagTolerance;
+        this.waiters = new java.util.concurrent.Semaphore(waiters);
     }
 
     /**
@@ -39,9 +47,9 @@ public class CustomerCheck {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public CustomerRef require(UUID customerId, Access access) {
-        CustomerRef customer = awaitKnown(customerId);
+        CustomerRef customer = awaitKnown(customerId, access);
         for (int hop = 0; customer.mergedInto() != null && hop < MAX_MERGE_HOPS; hop++) {
-            customer = awaitKnown(customer.mergedInto());
+            customer = awaitKnown(customer.mergedInto(), access);
         }
         // scope first: outside it, an erased customer is no customer at all
         if (!access.reaches(customer.accountManagerId())) {
@@ -53,23 +61,39 @@ public class CustomerCheck {
         return customer;
     }
 
-    private CustomerRef awaitKnown(UUID customerId) {
-        long deadline = System.nanoTime() + lagTolerance.toNanos();
-        while (true) {
-            CustomerRef customer = directory.find(customerId).orElse(null);
-            if (customer != null && (customer.erasedAt() != null || customer.mergedInto() != null
-                    || customer.registered())) {
-                return customer;
-            }
-            if (System.nanoTime() >= deadline) {
-                throw new InvalidInputException("customerId", "no customer " + customerId);
-            }
-            try {
-                Thread.sleep(RETRY_EVERY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while looking for customer " + customerId, e);
-            }
+    /** The customer once known (and, to an account manager, theirs); else "no customer" after the tolerance. */
+    private CustomerRef awaitKnown(UUID customerId, Access access) {
+        CustomerRef found = known(customerId, access);
+        if (found != null) {
+            return found;
         }
+        if (!waiters.tryAcquire()) {
+            throw new InvalidInputException("customerId", "no customer " + customerId);
+        }
+        try {
+            long deadline = System.nanoTime() + lagTolerance.toNanos();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(RETRY_EVERY.toMillis());
+                found = known(customerId, access);
+                if (found != null) {
+                    return found;
+                }
+            }
+            throw new InvalidInputException("customerId", "no customer " + customerId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for customer " + customerId, e);
+        } finally {
+            waiters.release();
+        }
+    }
+
+    private CustomerRef known(UUID customerId, Access access) {
+        CustomerRef customer = directory.find(customerId).orElse(null);
+        boolean settled = customer != null && (customer.erasedAt() != null || customer.mergedInto() != null
+                || customer.registered());
+        // a merged-away id is followed to its survivor before the scope is judged
+        return settled && (customer.mergedInto() != null || access.reaches(customer.accountManagerId()))
+                ? customer : null;
     }
 }

@@ -324,9 +324,18 @@ class ComplaintLifecycleTest extends OnTestDay {
                 .then().statusCode(200).body("totalItems", equalTo(0));
         asUser("am-zhang", "ACCOUNT_MANAGER").queryParam("customerId", mine).when().get("/api/v1/complaints")
                 .then().body("totalItems", equalTo(1));
+        // another manager's customer is refused as an unknown id is, and only once the same wait is over
+        long started = System.nanoTime();
         asUser("am-zhang", "ACCOUNT_MANAGER").contentType(ContentType.JSON)
                 .body(body(theirs, "DELIVERY.LATE", "LOW")).when().post("/api/v1/complaints").then().statusCode(400)
                 .body("violations[0].message", equalTo("no customer " + theirs));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        String nobody = UUID.randomUUID().toString();
+        started = System.nanoTime();
+        asUser("am-zhang", "ACCOUNT_MANAGER").contentType(ContentType.JSON)
+                .body(body(nobody, "DELIVERY.LATE", "LOW")).when().post("/api/v1/complaints").then().statusCode(400)
+                .body("violations[0].message", equalTo("no customer " + nobody));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         asUser("am-zhang", "ACCOUNT_MANAGER").contentType(ContentType.JSON)
                 .body(body(mine, "DELIVERY.LATE", "LOW")).when().post("/api/v1/complaints").then().statusCode(201);
 
