@@ -49,14 +49,16 @@ public class Outreach {
     private final CustomerRepository customers;
     private final ContactPointRepository contactPoints;
     private final Clock clock;
+    private final io.tiercare.chassis.audit.PersonalDataReads reads;
 
     Outreach(MessageRepository messages, TemplateRepository templates, CustomerRepository customers,
-            ContactPointRepository contactPoints, Clock clock) {
+            ContactPointRepository contactPoints, Clock clock, io.tiercare.chassis.audit.PersonalDataReads reads) {
         this.messages = messages;
         this.templates = templates;
         this.customers = customers;
         this.contactPoints = contactPoints;
         this.clock = clock;
+        this.reads = reads;
     }
 
     /**
@@ -99,6 +101,7 @@ public class Outreach {
         if (message == null || !access.reaches(null, customers.accountManager(message.customerId()))) {
             throw ResourceNotFoundException.of("message", id);
         }
+        reads.record(java.util.List.of(message.customerId()), "READ");
         return MessageView.of(message, access);
     }
 
@@ -108,6 +111,9 @@ public class Outreach {
         reachable(customerId, access);
         List<MessageView> items = messages.ofCustomer(customerId, page.offset(), page.size()).stream()
                 .map(m -> MessageView.of(m, access)).toList();
+        if (!items.isEmpty()) {
+            reads.record(java.util.List.of(customerId), "LIST");
+        }
         return Page.of(items, page, messages.countOfCustomer(customerId));
     }
 

@@ -229,6 +229,12 @@ class CareMessageTest extends OnTestDay {
                 + customer).then().statusCode(404);
         as("SUPERVISOR").when().get("/api/v1/care-messages?customerId=" + customer).then().statusCode(200)
                 .body("items.id", equalTo(java.util.List.of(id))).body("totalItems", equalTo(1));
+        // the manager's and the supervisor's unmasked reads are audited, the analyst's masked one is not
+        assertThat(io.tiercare.testing.TestDatabase.text(dataSource, "select (count(*) filter (where actor = '"
+                + MANAGER + "' and action = 'READ'))::text || ',' || (count(*) filter (where actor = "
+                + "'test-supervisor' and action = 'LIST'))::text || ',' || (count(*) filter (where actor like "
+                + "'%analyst%'))::text from personal_data_read where customer_id = ?::uuid", customer))
+                .isEqualTo("1,1,0");
     }
 
     @Test

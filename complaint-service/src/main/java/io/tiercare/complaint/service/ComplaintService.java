@@ -37,6 +37,8 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class ComplaintService {
 
+    private final io.tiercare.chassis.audit.PersonalDataReads reads;
+
     /** The workflow's actions on an existing complaint. */
     public enum ActionKind {
         ACKNOWLEDGE, PROPOSE_PLAN, WAIT, RESUME, RESOLVE, CLOSE, REOPEN
@@ -54,7 +56,8 @@ public class ComplaintService {
     private final Clock clock;
 
     ComplaintService(ComplaintRepository complaints, CategoryService categories, SlaService sla,
-            ComplaintEventPublisher events, CustomerDirectory directory, Clock clock) {
+            ComplaintEventPublisher events, CustomerDirectory directory, Clock clock, io.tiercare.chassis.audit.PersonalDataReads reads) {
+        this.reads = reads;
         this.complaints = complaints;
         this.directory = directory;
         this.categories = categories;
@@ -158,7 +161,9 @@ public class ComplaintService {
     /** The complaint as this caller may see it: 404 outside an account manager's customers, contact masked. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ComplaintView get(UUID id, Access access) {
-        return view(visible(id, access), access.masked());
+        Complaint complaint = visible(id, access);
+        reads.record(List.of(complaint.customerId()), "READ");
+        return view(complaint, access.masked());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -167,6 +172,7 @@ public class ComplaintService {
         String managedBy = access.managerScope().orElse(null);
         List<ComplaintView> items = complaints.list(customerId, status, category, managedBy, page.offset(),
                 page.size()).stream().map(c -> view(c, access.masked())).toList();
+        reads.record(items.stream().map(ComplaintView::customerId).distinct().toList(), "LIST");
         return Page.of(items, page, complaints.count(customerId, status, category, managedBy));
     }
 

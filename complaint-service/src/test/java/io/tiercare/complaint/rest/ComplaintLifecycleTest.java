@@ -25,6 +25,7 @@ import io.restassured.path.json.JsonPath;
 import io.tiercare.complaint.support.Customers;
 import io.tiercare.testing.OnTestDay;
 import io.tiercare.testing.TestKafka;
+import io.tiercare.testing.TestDatabase;
 import io.tiercare.testing.TestOutbox;
 import jakarta.inject.Inject;
 
@@ -347,6 +348,9 @@ class ComplaintLifecycleTest extends OnTestDay {
         as("SUPERVISOR").when().get("/api/v1/complaints/" + theirsId + "/timeline").then()
                 .body("note", hasItem("客户王女士手机13812348257"));
         as("SUPERVISOR").when().get("/api/v1/complaints/" + theirsId).then().body("contact", equalTo("13800138000"));
+        // unmasked reads by people are audited; the analyst's masked ones are not
+        assertThat(TestDatabase.text(dataSource, "select string_agg(action || ':' || actor, ',' order by id) "
+                + "from personal_data_read where customer_id = ?::uuid", theirs)).isEqualTo("READ:test-supervisor");
     }
 
     @Test
