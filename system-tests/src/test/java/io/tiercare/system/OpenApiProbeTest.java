@@ -84,6 +84,9 @@ class OpenApiProbeTest {
                 statuses);
         assertThat(operations).as("operations in the merged document").isGreaterThan(100);
         assertThat(failures).as("of %d probes over %d operations", sent, operations).isEmpty();
+        // the probes reached the services' own checks (refused as the client's mistakes, not at the door)
+        assertThat(statuses.getOrDefault(401, 0)).isZero();
+        assertThat(statuses.getOrDefault(400, 0)).isGreaterThan(sent / 2);
     }
 
     private void probe(String method, String template, Map<String, Object> operation) throws Exception {
