@@ -45,9 +45,11 @@ public class MessageTemplates {
     private final Company company;
     private final Engine engine;
     private final Clock clock;
+    private final io.tiercare.chassis.audit.PersonalDataReads reads;
 
     MessageTemplates(TemplateRepository repository, ContactPointRepository contactPoints, Company company,
-            Engine engine, Clock clock) {
+            Engine engine, Clock clock, io.tiercare.chassis.audit.PersonalDataReads reads) {
+        this.reads = reads;
         this.repository = repository;
         this.contactPoints = contactPoints;
         this.company = company;
@@ -104,6 +106,7 @@ public class MessageTemplates {
         values.putAll(customerValues(point));
         values.putAll(company.values());
         MessageTemplate.Rendered rendered = row.template().render(engine, values);
+        reads.record(List.of(customerId), "PREVIEW");
         return new Preview(code, row.version(), row.template().channel().name(), rendered.subject(), rendered.body(),
                 values);
     }

@@ -58,9 +58,10 @@ class EventTasksTest extends OnTestDay {
         // going higher is a new level: a gift the customer never had
         membership(customer, "VIP", "SUPER_VIP", "UP", "2026-11-22T07:30:00Z");
         awaitTasks(customer, "WELCOME_GIFT", 2);
-        assertThat(TestDatabase.text(dataSource, "select string_agg(gift_code, ',' order by created_at) from "
-                + "care_task where customer_id = ?::uuid and item_code = 'WELCOME_GIFT'", customer))
-                .isEqualTo("FLOWERS,CUSHION");
+        // each level its own gift (both tasks open at the same instant of the test clock: told apart by level)
+        assertThat(TestDatabase.text(dataSource, "select string_agg(gift_code || '@' || split_part(occasion, ':', 3), "
+                + "',' order by gift_code) from care_task where customer_id = ?::uuid and item_code = 'WELCOME_GIFT'",
+                customer)).isEqualTo("CUSHION@SUPER_VIP,FLOWERS@VIP");
 
         // delivering it is completing the task: the event names the gift
         String task = gift.getString("id");

@@ -36,7 +36,9 @@ public class PersonalDataReads {
     /** The calling person read these customers' personal data unmasked, for {@code action} (READ, LIST, …). */
     @Transactional
     public void record(Collection<UUID> customerIds, String action) {
-        if (identity.isAnonymous() || customerIds.isEmpty() || Roles.seesMaskedData(identity.getRoles())) {
+        // outside a request (a scheduler, a consumer) no person is reading
+        if (!io.quarkus.arc.Arc.container().requestContext().isActive() || customerIds.isEmpty()
+                || identity.isAnonymous() || Roles.seesMaskedData(identity.getRoles())) {
             return;
         }
         record(identity.getPrincipal().getName(), String.join(",", identity.getRoles().stream().sorted().toList()),

@@ -90,6 +90,7 @@ public class ComplaintService {
         complaints.persist(filed.complaint());
         complaints.record(filed.complaint().id(), "FILE", by, now, null, ComplaintStatus.FILED, null);
         events.publish(filed.event());
+        reads.record(List.of(filed.complaint().customerId()), "FILE");
         return new Submitted(ComplaintView.of(filed.complaint(), List.of(), policy.definition(), calendar, now), true);
     }
 
@@ -129,6 +130,7 @@ public class ComplaintService {
         complaints.record(id, action.name(), by, now, from, complaint.status(), note);
         events.publishAll(complaint.takeLateBreaches());
         events.publish(event);
+        reads.record(List.of(complaint.customerId()), action.name());
         return ComplaintView.of(complaint, complaints.ratings(id), policy, calendar, now);
     }
 
@@ -141,6 +143,7 @@ public class ComplaintService {
         complaints.record(id, "RATE", by, now, complaint.status(), complaint.status(), rating + "/5");
         events.publish(event);
         // no richer than what the caller may read (a system recording ratings reads complaints masked)
+        reads.record(List.of(complaint.customerId()), "RATE");
         return view(complaint, access.masked());
     }
 
@@ -149,12 +152,14 @@ public class ComplaintService {
         complaint.assign(assignee, team);
         complaints.record(id, "ASSIGN", by, clock.instant(), complaint.status(), complaint.status(),
                 "assignee=" + assignee + ", team=" + team + (note == null ? "" : "; " + note));
+        reads.record(List.of(complaint.customerId()), "ASSIGN");
         return view(complaint);
     }
 
     public ComplaintView note(UUID id, String note, String by) {
         Complaint complaint = complaints.lock(id).orElseThrow(() -> ResourceNotFoundException.of("Complaint", id));
         complaints.record(id, "NOTE", by, clock.instant(), complaint.status(), complaint.status(), note);
+        reads.record(List.of(complaint.customerId()), "NOTE");
         return view(complaint);
     }
 

@@ -350,7 +350,8 @@ class ComplaintLifecycleTest extends OnTestDay {
         as("SUPERVISOR").when().get("/api/v1/complaints/" + theirsId).then().body("contact", equalTo("13800138000"));
         // unmasked reads by people are audited; the analyst's masked ones are not
         assertThat(TestDatabase.text(dataSource, "select string_agg(action || ':' || actor, ',' order by id) "
-                + "from personal_data_read where customer_id = ?::uuid", theirs)).isEqualTo("READ:test-supervisor");
+                + "from personal_data_read where customer_id = ?::uuid", theirs))
+                .isEqualTo("FILE:agent-wang,ACKNOWLEDGE:agent-wang,READ:test-supervisor");
     }
 
     @Test
