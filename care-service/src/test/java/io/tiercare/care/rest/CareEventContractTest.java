@@ -108,6 +108,14 @@ class CareEventContractTest extends OnTestDay {
         TestKafka.sendEvent("tier.events", customer, "tiercare.tier.changed.v1", "/tiercare/tiering-service",
                 examples.example("tiering-service", "tiercare.tier.changed.v1"));
         Customers.awaitOpen(dataSource, customer, "CORE_VISIT", 1);
+        // complaint-service's acknowledgement: the customer is told, with the deadline its example names
+        TestKafka.sendEvent("complaint.events", customer, "tiercare.complaint.acknowledged.v1",
+                "/tiercare/complaint-service", examples.example("complaint-service",
+                        "tiercare.complaint.acknowledged.v1").replace(examples.id(
+                                "0190f3a0-1111-7abc-8def-0123456789ab"), customer));
+        Customers.await(dataSource, "select count(*) from care_message where customer_id = ?::uuid and kind = "
+                + "'COMPLAINT_RECEIVED' and placeholder_values->>'complaint.resolveBy' = '2026年11月24日下午4点'",
+                customer);
         assertThat(TestDatabase.text(dataSource, "select account_manager_id || ' ' || preferred_channel || ' ' || "
                 + "birthday || ' ' || (consents->>'SMS') from care_customer where customer_id = ?::uuid", customer))
                 .isEqualTo("am-zhao WECHAT 1988-05-20 false");

@@ -17,8 +17,8 @@ import jakarta.transaction.Transactional;
  * The audit trail PIPL asks for: every answer that carries a customer's personal data unmasked to a person writes a
  * row to the service's {@code personal_data_read} table (actor, roles, customer, action, time, correlation id).
  * Roles that read personal data masked (analysts, other systems) leave no row: what they read is not personal data.
- * A service that answers with personal data creates the table in a migration of its own (the same columns in
- * every schema) and calls {@link #record} where it answers.
+ * The table comes with the chassis's migrations ({@code R__personal_data_read.sql}); a service calls
+ * {@link #record} where it answers.
  */
 @ApplicationScoped
 public class PersonalDataReads {
