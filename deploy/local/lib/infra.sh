@@ -156,6 +156,8 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+# the log cleaner looks for work every second (15 s by default), so compaction is seen soon after it is due
+log.cleaner.backoff.ms=1000
 EOF
   if [ ! -f "$dir/data/meta.properties" ]; then
     # base64url of 16 random bytes, without '-' or '_': an id starting with '-' reads as an option (1 run in 64)

@@ -47,7 +47,8 @@ public final class TestOutbox {
                 "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox_event', 'seq')), 0)");
     }
 
-    private static long query(DataSource dataSource, String sql) {
+    /** The first column of the first row of a query returning a number. */
+    public static long query(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

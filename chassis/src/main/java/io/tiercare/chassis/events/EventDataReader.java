@@ -29,6 +29,9 @@ public class EventDataReader {
 
     public <T> T read(IncomingEvent event, Class<T> type) {
         ObjectReader reader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        if (event.isTombstone()) {
+            throw new PoisonMessageException("the " + event.type() + " event has no data (a tombstone)");
+        }
         T data;
         try {
             data = reader.readValue(event.data());

@@ -12,7 +12,8 @@ import io.tiercare.chassis.web.CorrelationId;
 
 /**
  * A CloudEvent read from a Kafka record in binary mode: the attributes from the headers, the data still as JSON, and
- * its origin (the W3C trace headers and the {@code correlationid} extension) for the work that continues it.
+ * its origin (the W3C trace headers and the {@code correlationid} extension) for the work that continues it. A
+ * record with no value is a tombstone: {@code data} is null (see {@link #isTombstone}).
  */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time, String data,
         String topic, int partition, long offset, EventTrace origin) {
@@ -33,7 +34,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
         } catch (DateTimeParseException e) {
             throw new PoisonMessageException("ce_time is not an RFC 3339 time: " + timeHeader);
         }
-        if (record.value() == null || record.value().isBlank()) {
+        if (record.value() != null && record.value().isBlank()) {
             throw new PoisonMessageException("the event has no data");
         }
         EventTrace origin = new EventTrace(header(record, EventTrace.TRACEPARENT),
@@ -41,6 +42,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
                         header(record, CloudEventHeaders.CORRELATION_ID)));
         return new IncomingEvent(id, type, source, header(record, CloudEventHeaders.SUBJECT), time, record.value(),
                 record.topic(), record.partition(), record.offset(), origin);
+    }
+
+    /** Whether the record had no value: a compacted topic's tombstone for its key. */
+    public boolean isTombstone() {
+        return data == null;
     }
 
     /** As {@link #from(ConsumerRecord)}, for a record of a batch. */

@@ -56,6 +56,7 @@ public class Outbox {
                 bind(insert, id, event, now);
                 insert.executeUpdate();
             }
+            repeatTombstones(connection, List.of(event));
         });
         appended.fire(new OutboxAppended());
         return id;
@@ -77,6 +78,7 @@ public class Outbox {
                 bindAll(insert, 1, events);
                 insert.executeUpdate();
             }
+            repeatTombstones(connection, events);
         });
         appended.fire(new OutboxAppended());
     }
@@ -103,7 +105,8 @@ public class Outbox {
 
     /**
      * Binds {@code events} to the eleven parameters of {@link #appendSelected} starting at {@code index}; returns the
-     * index after them.
+     * index after them. A tombstone among them is published but not appended again: tombstones go through
+     * {@link #append} or {@link #appendAll}.
      */
     public int bindAll(PreparedStatement insert, int index, List<OutboxEvent> events) throws SQLException {
         int size = events.size();
@@ -143,6 +146,41 @@ public class Outbox {
         return index + 11;
     }
 
+    /** As {@link #appendAll}, without scheduling tombstones again: for {@link TombstoneRepeat}'s second ones. */
+    void appendSelf(List<OutboxEvent> events) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                bindAll(insert, 1, events);
+                insert.executeUpdate();
+            }
+        });
+        appended.fire(new OutboxAppended());
+    }
+
+    private static final String REPEAT = """
+            insert into outbox_tombstone_repeat (topic, subject, type, due_at)
+            values (?, ?, ?, now() + cast(? as interval))
+            on conflict (topic, subject) do update set type = excluded.type, due_at = excluded.due_at""";
+
+    /** Schedules the second appending of each tombstone among {@code events} ({@link TombstoneRepeat}). */
+    private void repeatTombstones(Connection connection, List<OutboxEvent> events) throws SQLException {
+        if (events.stream().noneMatch(OutboxEvent::isTombstone)) {
+            return;
+        }
+        try (PreparedStatement repeat = connection.prepareStatement(REPEAT)) {
+            for (OutboxEvent event : events) {
+                if (event.isTombstone()) {
+                    repeat.setString(1, event.topic());
+                    repeat.setString(2, event.subject());
+                    repeat.setString(3, event.type());
+                    repeat.setString(4, config.tombstoneRepeatAfter().toMillis() + " milliseconds");
+                    repeat.addBatch();
+                }
+            }
+            repeat.executeBatch();
+        }
+    }
+
     /** Tells the relay that a statement of the caller's own appended events and has committed. */
     public void appended() {
         appended.fire(new OutboxAppended());
@@ -168,6 +206,9 @@ public class Outbox {
     }
 
     private String json(Object data) {
+        if (data == null) {
+            return null; // a tombstone
+        }
         try {
             return mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {

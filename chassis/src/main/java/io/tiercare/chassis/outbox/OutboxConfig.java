@@ -34,4 +34,15 @@ public interface OutboxConfig {
     /** How long the relay waits for the broker's acknowledgement of a batch. */
     @WithDefault("15s")
     Duration sendTimeout();
+
+    /**
+     * When a tombstone is appended again (see {@link TombstoneRepeat}): longer than the topic's time to roll its active
+     * segment, {@code min(segment.ms, max.compaction.lag.ms)}, plus the relay's delay.
+     */
+    @WithDefault("65m")
+    Duration tombstoneRepeatAfter();
+
+    /** How often due tombstones are looked for. */
+    @WithDefault("1m")
+    Duration tombstoneCheckEvery();
 }

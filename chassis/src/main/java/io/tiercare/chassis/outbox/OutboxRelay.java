@@ -352,7 +352,10 @@ public class OutboxRelay {
         if (dataschema != null) {
             header(headers, CloudEventHeaders.DATA_SCHEMA, dataschema);
         }
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        String payload = row.getString("payload");
+        if (payload != null) {
+            header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        }
         String correlationId = row.getString("correlation_id");
         if (correlationId != null) {
             header(headers, CloudEventHeaders.CORRELATION_ID, correlationId);
@@ -364,8 +367,9 @@ public class OutboxRelay {
         if (sent.tracestate() != null && !sent.tracestate().isEmpty()) {
             header(headers, EventTrace.TRACESTATE, sent.tracestate());
         }
-        byte[] payload = row.getString("payload").getBytes(StandardCharsets.UTF_8);
-        return new ProducerRecord<>(row.getString("topic"), null, subject, payload, headers);
+        // no payload: a tombstone, which a compacted topic keeps in place of everything before it for the key
+        byte[] value = payload == null ? null : payload.getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(row.getString("topic"), null, subject, value, headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

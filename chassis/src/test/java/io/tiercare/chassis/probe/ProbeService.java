@@ -38,6 +38,22 @@ public class ProbeService {
     public record Noted(UUID noteId, String text, int count) {
     }
 
+    /** A compacted topic: the latest snapshot per subject, forgotten by a tombstone. */
+    public static final String SNAPSHOTS = "probe.snapshots";
+    public static final String SNAPSHOT = "tiercare.probe.snapshot.v1";
+    public static final String FORGOTTEN = "tiercare.probe.forgotten.v1";
+
+    public record Snapshot(String subject, String text) {
+    }
+
+    public void snapshot(String subject, String text) {
+        outbox.append(new OutboxEvent(SNAPSHOTS, SNAPSHOT, subject, new Snapshot(subject, text)));
+    }
+
+    public void forget(String subject) {
+        outbox.append(OutboxEvent.tombstone(SNAPSHOTS, FORGOTTEN, subject));
+    }
+
     public UUID note(String text, int count) {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into probe_note (id, text, count) values (?1, ?2, ?3)")
