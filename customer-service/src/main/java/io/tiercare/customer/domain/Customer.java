@@ -18,7 +18,10 @@ import io.tiercare.customer.domain.event.CustomerEvent;
 import io.tiercare.customer.domain.event.CustomerMerged;
 import io.tiercare.customer.domain.event.CustomerRegistered;
 import io.tiercare.customer.domain.event.CustomerUpdated;
+import io.tiercare.customer.domain.event.PersonalDataChanged;
+import io.tiercare.customer.domain.event.PersonalDataErased;
 import io.tiercare.customer.domain.event.PreferencesChanged;
+import io.tiercare.customer.domain.event.ProfileFacts;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -88,7 +91,9 @@ public class Customer {
         customer.contactWindows = List.of();
         customer.createdAt = now;
         customer.updatedAt = now;
-        customer.pendingEvents.add(new CustomerRegistered(customer.id, type, profile, accountManagerId, now));
+        customer.pendingEvents.add(new CustomerRegistered(customer.id, type, ProfileFacts.of(profile),
+                accountManagerId, now));
+        customer.pendingEvents.add(PersonalDataChanged.of(customer.id, profile, now));
         return customer;
     }
 
@@ -99,7 +104,10 @@ public class Customer {
         if (!changed.isEmpty()) {
             apply(next);
             updatedAt = now;
-            pendingEvents.add(new CustomerUpdated(id, changed, next, now));
+            pendingEvents.add(new CustomerUpdated(id, changed, ProfileFacts.of(next), now));
+            if (changed.stream().anyMatch(PersonalDataChanged.FIELDS::contains)) {
+                pendingEvents.add(PersonalDataChanged.of(id, next, now));
+            }
         }
         return changed;
     }
@@ -140,6 +148,7 @@ public class Customer {
         updatedAt = now;
         survivor.updatedAt = now;
         survivor.pendingEvents.add(new CustomerMerged(survivor.id, id, purchases, inquiries, consents, now));
+        survivor.pendingEvents.add(new PersonalDataErased(id, now));
     }
 
     /** Anonymises every personal field (PIPL right to deletion); type, region and industry stay for statistics. */
@@ -161,6 +170,7 @@ public class Customer {
         erasedAt = now;
         updatedAt = now;
         pendingEvents.add(new CustomerErased(id, now));
+        pendingEvents.add(new PersonalDataErased(id, now));
     }
 
     public CustomerProfile profile() {

@@ -46,7 +46,7 @@ public class Inquiry {
         inquiry.occurredAt = occurredAt;
         inquiry.recordedAt = now;
         inquiry.recordedBy = recordedBy;
-        return new Recorded(inquiry, new InquiryRecorded(customerId, inquiry.id, kind, channel, topic, occurredAt));
+        return new Recorded(inquiry, new InquiryRecorded(customerId, inquiry.id, kind, channel, occurredAt));
     }
 
     public UUID id() {

@@ -14,30 +14,41 @@ import io.tiercare.customer.domain.event.CustomerEvent;
 import io.tiercare.customer.domain.event.CustomerMerged;
 import io.tiercare.customer.domain.event.CustomerRegistered;
 import io.tiercare.customer.domain.event.CustomerUpdated;
+import io.tiercare.customer.domain.event.PersonalDataChanged;
+import io.tiercare.customer.domain.event.PersonalDataErased;
 import io.tiercare.customer.domain.event.InquiryRecorded;
 import io.tiercare.customer.domain.event.PreferencesChanged;
 import io.tiercare.customer.domain.event.PurchaseRecorded;
 import io.tiercare.customer.domain.event.PurchaseRefunded;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Names each domain event on {@code customer.events} and appends it to the outbox in the caller's transaction. */
+/**
+ * Names each domain event and appends it to the outbox in the caller's transaction: on {@code customer.events}, except
+ * the personal data, which goes to the compacted {@code customer.personal-data} (a snapshot per customer; erasure
+ * leaves a tombstone in its place, and the log cleaner then removes every earlier snapshot).
+ */
 @ApplicationScoped
 public class CustomerEventPublisher {
 
     public static final String TOPIC = "customer.events";
+    public static final String PERSONAL_DATA_TOPIC = "customer.personal-data";
+    /** The tombstone's type: a record with no value on {@link #PERSONAL_DATA_TOPIC}. */
+    public static final String PERSONAL_DATA_ERASED = "tiercare.customer.personal-data-erased.v1";
 
     /** The CloudEvents type of every event this service publishes; each has a JSON Schema in events/. */
-    public static final Map<Class<? extends CustomerEvent>, String> TYPES = Map.of(
-            CustomerRegistered.class, "tiercare.customer.registered.v1",
-            CustomerUpdated.class, "tiercare.customer.updated.v1",
-            CustomerMerged.class, "tiercare.customer.merged.v1",
-            CustomerErased.class, "tiercare.customer.erased.v1",
-            PurchaseRecorded.class, "tiercare.customer.purchase-recorded.v1",
-            PurchaseRefunded.class, "tiercare.customer.purchase-refunded.v1",
-            InquiryRecorded.class, "tiercare.customer.inquiry-recorded.v1",
-            ConsentChanged.class, "tiercare.customer.consent-changed.v1",
-            PreferencesChanged.class, "tiercare.customer.preferences-changed.v1",
-            AccountManagerAssigned.class, "tiercare.customer.account-manager-assigned.v1");
+    public static final Map<Class<? extends CustomerEvent>, String> TYPES = Map.ofEntries(
+            Map.entry(CustomerRegistered.class, "tiercare.customer.registered.v2"),
+            Map.entry(CustomerUpdated.class, "tiercare.customer.updated.v2"),
+            Map.entry(PersonalDataChanged.class, "tiercare.customer.personal-data.v1"),
+            Map.entry(PersonalDataErased.class, PERSONAL_DATA_ERASED),
+            Map.entry(CustomerMerged.class, "tiercare.customer.merged.v1"),
+            Map.entry(CustomerErased.class, "tiercare.customer.erased.v1"),
+            Map.entry(PurchaseRecorded.class, "tiercare.customer.purchase-recorded.v1"),
+            Map.entry(PurchaseRefunded.class, "tiercare.customer.purchase-refunded.v1"),
+            Map.entry(InquiryRecorded.class, "tiercare.customer.inquiry-recorded.v1"),
+            Map.entry(ConsentChanged.class, "tiercare.customer.consent-changed.v1"),
+            Map.entry(PreferencesChanged.class, "tiercare.customer.preferences-changed.v1"),
+            Map.entry(AccountManagerAssigned.class, "tiercare.customer.account-manager-assigned.v1"));
 
     private final Outbox outbox;
 
@@ -60,13 +71,18 @@ public class CustomerEventPublisher {
 
     /** The events as the outbox takes them, for a writer that appends them in its own statement. */
     public static List<OutboxEvent> asOutboxEvents(List<? extends CustomerEvent> events) {
-        return events.stream()
-                .map(event -> new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event)).toList();
+        return events.stream().map(event -> asOutboxEvent(event, EventTrace.of(event.customerId().toString())))
+                .toList();
     }
 
     /** The event as the outbox takes it, caused by the request {@code origin} names. */
     public static OutboxEvent asOutboxEvent(CustomerEvent event, EventTrace origin) {
-        return new OutboxEvent(TOPIC, typeOf(event), event.customerId().toString(), event, origin);
+        String subject = event.customerId().toString();
+        if (event instanceof PersonalDataErased) {
+            return new OutboxEvent(PERSONAL_DATA_TOPIC, typeOf(event), subject, null, origin); // a tombstone
+        }
+        return new OutboxEvent(event instanceof PersonalDataChanged ? PERSONAL_DATA_TOPIC : TOPIC, typeOf(event),
+                subject, event, origin);
     }
 
     public static String typeOf(CustomerEvent event) {

@@ -63,7 +63,8 @@ public class CustomerResource {
 
     @POST
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.INTEGRATION })
-    @Operation(summary = "Register a customer", description = "Publishes tiercare.customer.registered.v1. "
+    @Operation(summary = "Register a customer", description = "Publishes tiercare.customer.registered.v2 and, on customer.personal-data, "
+            + "tiercare.customer.personal-data.v1. "
             + "An ACCOUNT_MANAGER registering a customer is assigned to it.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new customer, ETag its version",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
@@ -99,7 +100,8 @@ public class CustomerResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.INTEGRATION })
     @Operation(summary = "Change fields of a customer record",
             description = "JSON merge patch: only the fields named change, null clears one. Requires If-Match with "
-                    + "the ETag of the last read. Publishes tiercare.customer.updated.v1 when something changed.")
+                    + "the ETag of the last read. Publishes tiercare.customer.updated.v2 when something changed (and "
+                    + "tiercare.customer.personal-data.v1 when a personal field did).")
     @APIResponse(responseCode = "200", description = "The record after the change; ETag carries the new version",
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or unknown field, named in violations",

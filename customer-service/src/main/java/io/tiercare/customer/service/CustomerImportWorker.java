@@ -143,10 +143,7 @@ public class CustomerImportWorker {
         List<OutboxEvent> events = new ArrayList<>();
         for (Customer customer : accepted.values()) {
             customers.persist(customer);
-            for (CustomerEvent event : customer.pullEvents()) {
-                events.add(new OutboxEvent(CustomerEventPublisher.TOPIC, CustomerEventPublisher.typeOf(event),
-                        event.customerId().toString(), event));
-            }
+            events.addAll(CustomerEventPublisher.asOutboxEvents(customer.pullEvents()));
         }
         customers.flush();
         outbox.appendAll(events);

@@ -106,13 +106,21 @@ class CustomerRecordTest {
                 .statusCode(412);
 
         ConsumerRecord<String, String> updated = TestKafka.awaitRecord("customer.events",
-                r -> id.equals(r.key()) && "tiercare.customer.updated.v1".equals(TestKafka.header(r, "ce_type")),
+                r -> id.equals(r.key()) && "tiercare.customer.updated.v2".equals(TestKafka.header(r, "ce_type")),
                 Duration.ofSeconds(20));
         JsonNode data = JSON.readTree(updated.value());
         assertThat(data.get("changedFields").toString()).isEqualTo("[\"city\",\"address\"]");
-        assertThat(data.get("profile").get("city").asText()).isEqualTo("宁波市");
-        assertThat(data.get("profile").get("address").isNull()).isTrue();
-        assertThat(EventSchemas.violations("tiercare.customer.updated.v1", updated.value())).isEmpty();
+        assertThat(data.get("profile").has("city")).isFalse();
+        assertThat(updated.value()).doesNotContain("宁波市").doesNotContain("李四");
+        assertThat(EventSchemas.violations("tiercare.customer.updated.v2", updated.value())).isEmpty();
+        // the personal data, whole, on its own compacted topic
+        ConsumerRecord<String, String> personal = TestKafka.awaitRecord("customer.personal-data",
+                r -> id.equals(r.key()) && r.value() != null && r.value().contains("宁波市"), Duration.ofSeconds(20));
+        JsonNode snapshot = JSON.readTree(personal.value());
+        assertThat(snapshot.get("name").asText()).isEqualTo("李四");
+        assertThat(snapshot.get("address").isNull()).isTrue();
+        assertThat(TestKafka.header(personal, "ce_type")).isEqualTo("tiercare.customer.personal-data.v1");
+        assertThat(EventSchemas.violations("tiercare.customer.personal-data.v1", personal.value())).isEmpty();
     }
 
     @Test

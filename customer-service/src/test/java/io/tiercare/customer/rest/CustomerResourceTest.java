@@ -36,7 +36,7 @@ import javax.sql.DataSource;
 class CustomerResourceTest {
 
     private static final String TOPIC = "customer.events";
-    private static final String REGISTERED = "tiercare.customer.registered.v1";
+    private static final String REGISTERED = "tiercare.customer.registered.v2";
 
     @Inject
     EntityManager em;
@@ -88,10 +88,17 @@ class CustomerResourceTest {
         JsonNode data = new ObjectMapper().readTree(record.value());
         assertThat(data.get("customerId").asText()).isEqualTo(id);
         assertThat(data.get("type").asText()).isEqualTo("INDIVIDUAL");
-        assertThat(data.get("profile").get("name").asText()).isEqualTo("段晓明");
-        assertThat(data.get("profile").get("mobilePhone").asText()).isEqualTo(phone);
+        assertThat(data.get("profile").get("usesCompetitor").asBoolean()).isFalse();
         assertThat(data.get("registeredAt").asText()).isEqualTo("2026-11-22T08:30:00Z");
         assertThat(EventSchemas.violations(REGISTERED, record.value())).isEmpty();
+        assertThat(record.value()).doesNotContain("段晓明").doesNotContain(phone);
+
+        ConsumerRecord<String, String> personal = TestKafka.awaitRecord("customer.personal-data",
+                r -> id.equals(r.key()), Duration.ofSeconds(20));
+        JsonNode snapshot = new ObjectMapper().readTree(personal.value());
+        assertThat(snapshot.get("name").asText()).isEqualTo("段晓明");
+        assertThat(snapshot.get("mobilePhone").asText()).isEqualTo(phone);
+        assertThat(snapshot.get("changedAt").asText()).isEqualTo("2026-11-22T08:30:00Z");
     }
 
     @Test

@@ -144,7 +144,8 @@ class ImportExportTest {
     }
 
     private long registeredEventsTagged(String tag) {
-        return TestOutbox.published(dataSource, "customer.events", "tiercare.customer.registered.v1").stream()
+        return TestOutbox.published(dataSource, "customer.personal-data", "tiercare.customer.personal-data.v1")
+                .stream()
                 .filter(r -> r.value().contains("\"tags\":[\"" + tag + "\"")).count();
     }
 }

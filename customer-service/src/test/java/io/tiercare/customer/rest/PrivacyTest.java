@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -90,6 +91,21 @@ class PrivacyTest {
                 Duration.ofSeconds(20));
         assertThat(EventSchemas.violations("tiercare.customer.erased.v1", erased.value())).isEmpty();
         assertThat(erased.value()).doesNotContain(marker);
+
+        // Kafka: customer.events never carried the personal data; customer.personal-data did, and once the tombstones
+        // have been appended twice and the log cleaner has passed, nothing read from the beginning holds any of it
+        List<String> traces = List.of(marker, phone, email, duplicatePhone, "1980-01-01");
+        assertThat(TestKafka.readAll("customer.events")).filteredOn(r -> r.value() != null)
+                .noneMatch(r -> traces.stream().anyMatch(r.value()::contains));
+        assertThat(TestKafka.readAll("customer.personal-data")).filteredOn(r -> r.value() != null)
+                .anyMatch(r -> r.value().contains(marker)); // not compacted yet
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> left = TestKafka.readAll("customer.personal-data");
+            assertThat(left).filteredOn(r -> r.value() != null)
+                    .noneMatch(r -> traces.stream().anyMatch(r.value()::contains));
+            assertThat(left).filteredOn(r -> id.equals(r.key()) || duplicate.equals(r.key()))
+                    .isNotEmpty().allMatch(r -> r.value() == null);
+        });
     }
 
     /** Every table of the service's schema whose rows, as text, contain the given value. */

@@ -2,7 +2,8 @@ package io.tiercare.customer.domain.event;
 
 import java.util.UUID;
 
-/** Something that happened to a customer record; every one is published on {@code customer.events}. */
+/** Something that happened to a customer record; published on {@code customer.events}, the
+ * personal data on {@code customer.personal-data}. */
 public interface CustomerEvent {
 
     UUID customerId();

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.tiercare.customer.domain.CustomerProfile;
 
-/** Fields of a customer record changed; carries the names of the changed fields and the whole profile after. */
-public record CustomerUpdated(UUID customerId, List<String> changedFields, CustomerProfile profile,
+/** Fields of a customer record changed; carries the names of the changed fields and the profile's
+ * facts after (personal fields changed: a {@link PersonalDataChanged} too). */
+public record CustomerUpdated(UUID customerId, List<String> changedFields, ProfileFacts profile,
         Instant updatedAt) implements CustomerEvent {
 }

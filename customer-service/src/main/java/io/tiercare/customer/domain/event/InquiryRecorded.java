@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import io.tiercare.customer.domain.InquiryKind;
 
-/** An inquiry (咨询) or a piece of feedback (反馈) was recorded; the text stays in customer-service. */
-public record InquiryRecorded(UUID customerId, UUID inquiryId, InquiryKind kind, String channel, String topic,
+/**
+ * An inquiry (咨询) or a piece of feedback (反馈) was recorded; its topic and text, free text that may hold personal data,
+ * stay in customer-service.
+ */
+public record InquiryRecorded(UUID customerId, UUID inquiryId, InquiryKind kind, String channel,
         Instant occurredAt) implements CustomerEvent {
 }
