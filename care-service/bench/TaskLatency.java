@@ -46,9 +46,9 @@ public class TaskLatency {
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             if ("register".equals(args[0])) {
                 for (String id : ids) {
-                    producer.send(event("customer.events", id, "tiercare.customer.registered.v1",
+                    producer.send(event("customer.events", id, "tiercare.customer.registered.v2",
                             "/tiercare/customer-service", "{\"customerId\":\"" + id + "\",\"type\":\"INDIVIDUAL\","
-                                    + "\"profile\":{\"name\":\"压测\"},\"accountManagerId\":\"" + args[3]
+                                    + "\"profile\":{\"usesCompetitor\":false},\"accountManagerId\":\"" + args[3]
                                     + "\",\"registeredAt\":\"" + Instant.now() + "\"}"));
                 }
                 producer.flush();

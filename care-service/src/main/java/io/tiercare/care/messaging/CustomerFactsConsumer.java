@@ -25,7 +25,9 @@ import io.tiercare.care.service.CarePlanning;
 import io.tiercare.care.service.ComplaintNotices;
 import io.tiercare.care.service.Erasure;
 import io.tiercare.care.service.EventTasks;
+import io.tiercare.chassis.events.EventDataReader;
 import io.tiercare.chassis.events.IncomingEvent;
+import io.tiercare.chassis.events.PoisonMessageException;
 import io.tiercare.chassis.inbox.EventBatchHandler;
 import io.tiercare.chassis.inbox.EventBatches;
 import io.tiercare.chassis.inbox.Inbox;
@@ -35,7 +37,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * Keeps the customer projection and re-plans: {@code customer.events} (registration, account manager, preferences,
- * consents, birthday, merge, erasure), {@code tier.events} (every scheme's tier; a tier older than the one held is
+ * consents, merge, erasure), {@code customer.personal-data} (the latest snapshot of how to address and reach each
+ * customer, and their birthday; a tombstone forgets it), {@code tier.events} (every scheme's tier; a tier older than the one held is
  * ignored) and the working calendar from {@code complaint.events}. Idempotent through the inbox; each batch is
  * applied in one transaction, and every customer it touched is re-planned once at its end. Our own copies of the
  * payloads (tolerant reader).
@@ -51,6 +54,10 @@ public class CustomerFactsConsumer {
     }
 
     record Registered(@NotNull UUID customerId, String accountManagerId, Profile profile, Instant registeredAt) {
+    }
+
+    record PersonalData(LocalDate birthday, String name, String gender, String mobilePhone, String email,
+            Instant changedAt) {
     }
 
     record Updated(@NotNull UUID customerId, Profile profile, Instant updatedAt) {
@@ -106,10 +113,12 @@ public class CustomerFactsConsumer {
     private final ContactPointRepository contactPoints;
     private final EventTasks eventTasks;
     private final ComplaintNotices complaintNotices;
+    private final EventDataReader reader;
 
     CustomerFactsConsumer(Inbox inbox, EventBatches batches, CustomerRepository customers, CarePlanning planning,
             Calendar calendar, Erasure erasure, ContactPointRepository contactPoints, EventTasks eventTasks,
-            ComplaintNotices complaintNotices) {
+            ComplaintNotices complaintNotices, EventDataReader reader) {
+        this.reader = reader;
         this.contactPoints = contactPoints;
         this.eventTasks = eventTasks;
         this.complaintNotices = complaintNotices;
@@ -130,6 +139,16 @@ public class CustomerFactsConsumer {
                 customerEvent(event, this);
             }
         });
+    }
+
+    /**
+     * The personal-data snapshots, applied without the inbox: each is whole and supersedes the one before (an older
+     * one arriving late is ignored), so applying one twice changes nothing.
+     */
+    @Incoming("personal-data")
+    @Blocking(ordered = true)
+    public CompletionStage<Void> personalData(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, () -> (EventBatchHandler) this::personalDataEvent);
     }
 
     @Incoming("tier-events")
@@ -169,18 +188,18 @@ public class CustomerFactsConsumer {
     private void customerEvent(IncomingEvent event, Replanning replanning) {
         Instant at = event.time() != null ? event.time() : Instant.EPOCH;
         switch (event.type()) {
-            case "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class, e -> {
-                customers.registered(e.customerId(), e.accountManagerId(),
-                        e.profile() == null ? null : e.profile().birthday(), at);
-                contactPoint(e.customerId(), e.profile(), at);
+            case "tiercare.customer.registered.v2" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class, e -> {
+                customers.registered(e.customerId(), e.accountManagerId(), at);
                 replanning.replan(e.customerId(), "registered");
             });
-            case "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS, event, Updated.class, e -> {
-                if (e.profile() != null) {
-                    customers.profile(e.customerId(), e.profile().birthday(), at);
-                    contactPoint(e.customerId(), e.profile(), at);
-                }
+            // v1 carried the personal data itself; an old log may still hold it
+            case "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class, e -> {
+                customers.registered(e.customerId(), e.accountManagerId(), at);
+                personal(e.customerId(), e.profile(), at);
+                replanning.replan(e.customerId(), "registered");
             });
+            case "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS, event, Updated.class,
+                    e -> personal(e.customerId(), e.profile(), at));
             case "tiercare.customer.account-manager-assigned.v1" -> inbox.once(CUSTOMER_EVENTS, event,
                     AccountManagerAssigned.class, e -> {
                         if (customers.accountManager(e.customerId(), e.accountManagerId(), at)) {
@@ -202,6 +221,23 @@ public class CustomerFactsConsumer {
                 // purchases, refunds, inquiries: nothing care plans on
             }
         }
+    }
+
+    private void personalDataEvent(IncomingEvent event) {
+        UUID customerId;
+        try {
+            customerId = UUID.fromString(String.valueOf(event.subject()));
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("ce_subject is not a customer id: " + event.subject());
+        }
+        Instant at = event.time() != null ? event.time() : Instant.EPOCH;
+        if (event.isTombstone()) {
+            erasure.forgetPersonalData(customerId, at);
+            return;
+        }
+        PersonalData data = reader.read(event, PersonalData.class);
+        personal(customerId, new Profile(data.birthday(), data.name(), data.gender(), data.mobilePhone(),
+                data.email()), data.changedAt() != null ? data.changedAt() : at);
     }
 
     private void tierEvent(IncomingEvent event, Replanning replanning) {
@@ -242,8 +278,10 @@ public class CustomerFactsConsumer {
         }
     }
 
-    private void contactPoint(UUID customerId, Profile profile, Instant at) {
+    /** How to address and reach the customer, and their birthday, as of {@code at}. */
+    private void personal(UUID customerId, Profile profile, Instant at) {
         if (profile != null) {
+            customers.birthday(customerId, profile.birthday(), at);
             contactPoints.save(new ContactPoint(customerId, profile.name(), profile.gender(), profile.mobilePhone(),
                     profile.email()), at);
         }

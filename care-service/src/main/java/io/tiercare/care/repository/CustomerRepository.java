@@ -54,24 +54,18 @@ public class CustomerRepository {
                 + "for update").setParameter(1, ids).getResultList();
     }
 
-    public void registered(UUID customerId, String accountManagerId, LocalDate birthday, Instant at) {
+    public void registered(UUID customerId, String accountManagerId, Instant at) {
         em.createNativeQuery("""
-                insert into care_customer (customer_id, registered, account_manager_id, birthday, updated_at,
-                    profile_at, manager_at)
-                values (?1, true, ?2, ?3, ?4, ?4, ?4)
+                insert into care_customer (customer_id, registered, account_manager_id, updated_at, manager_at)
+                values (?1, true, ?2, ?3, ?3)
                 on conflict (customer_id) do update set registered = true,
                     account_manager_id = case when care_customer.manager_at is null
                         or care_customer.manager_at <= excluded.manager_at then excluded.account_manager_id
                         else care_customer.account_manager_id end,
                     manager_at = greatest(care_customer.manager_at, excluded.manager_at),
-                    birthday = case when care_customer.profile_at is null
-                        or care_customer.profile_at <= excluded.profile_at then excluded.birthday
-                        else care_customer.birthday end,
-                    profile_at = greatest(care_customer.profile_at, excluded.profile_at),
                     updated_at = excluded.updated_at
                 where care_customer.erased_at is null""")
-                .setParameter(1, customerId).setParameter(2, accountManagerId).setParameter(3, birthday)
-                .setParameter(4, at).executeUpdate();
+                .setParameter(1, customerId).setParameter(2, accountManagerId).setParameter(3, at).executeUpdate();
     }
 
     /** Whether the assignment was applied (false: an assignment newer than this one is already in). */
@@ -87,12 +81,16 @@ public class CustomerRepository {
                 .executeUpdate() > 0;
     }
 
-    public void profile(UUID customerId, LocalDate birthday, Instant at) {
+    /**
+     * The birthday from the customer's latest personal-data snapshot (null: unknown, or forgotten by a tombstone);
+     * an older snapshot than the one applied is ignored, and nothing is kept for an erased customer.
+     */
+    public void birthday(UUID customerId, LocalDate birthday, Instant at) {
         em.createNativeQuery("""
-                insert into care_customer (customer_id, birthday, updated_at, profile_at) values (?1, ?2, ?3, ?3)
+                insert into care_customer (customer_id, birthday, updated_at, personal_at) values (?1, ?2, ?3, ?3)
                 on conflict (customer_id) do update set birthday = excluded.birthday,
-                    profile_at = excluded.profile_at, updated_at = excluded.updated_at
-                where (care_customer.profile_at is null or care_customer.profile_at <= excluded.profile_at)
+                    personal_at = excluded.personal_at, updated_at = excluded.updated_at
+                where (care_customer.personal_at is null or care_customer.personal_at <= excluded.personal_at)
                   and care_customer.erased_at is null""")
                 .setParameter(1, customerId).setParameter(2, birthday).setParameter(3, at).executeUpdate();
     }

@@ -51,4 +51,13 @@ public class Erasure {
         contactPoints.forget(customerId);
         messages.forget(customerId);
     }
+
+    /**
+     * {@code customer.personal-data}'s tombstone (an erasure, or a record merged into another): how to address and
+     * reach the customer under this id, and their birthday, go.
+     */
+    public void forgetPersonalData(UUID customerId, Instant at) {
+        contactPoints.forget(customerId);
+        customers.birthday(customerId, null, at);
+    }
 }

@@ -97,11 +97,13 @@ class CareEventContractTest extends OnTestDay {
     void theProducersOwnExamplesAreUnderstood() {
         ProducerExamples examples = new ProducerExamples();
         String customer = examples.id("0b8f3c1e-8d1a-4a43-9d6c-3f0f2b1c9a10");
-        for (String type : List.of("registered", "preferences-changed", "consent-changed", "updated")) {
-            TestKafka.sendEvent("customer.events", customer, "tiercare.customer." + type + ".v1",
-                    "/tiercare/customer-service", examples.example("customer-service",
-                            "tiercare.customer." + type + ".v1"));
+        for (String type : List.of("registered.v2", "preferences-changed.v1", "consent-changed.v1", "updated.v2")) {
+            TestKafka.sendEvent("customer.events", customer, "tiercare.customer." + type,
+                    "/tiercare/customer-service", examples.example("customer-service", "tiercare.customer." + type));
         }
+        TestKafka.sendEvent(Customers.PERSONAL_DATA, customer, "tiercare.customer.personal-data.v1",
+                "/tiercare/customer-service", examples.example("customer-service",
+                        "tiercare.customer.personal-data.v1"));
         Customers.await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and "
                 + "consents->>'SMS' is not null and contact_windows::text like '%SATURDAY%' and birthday is not null",
                 customer);
@@ -119,13 +121,16 @@ class CareEventContractTest extends OnTestDay {
         assertThat(TestDatabase.text(dataSource, "select account_manager_id || ' ' || preferred_channel || ' ' || "
                 + "birthday || ' ' || (consents->>'SMS') from care_customer where customer_id = ?::uuid", customer))
                 .isEqualTo("am-zhao WECHAT 1988-05-20 false");
+        assertThat(TestDatabase.text(dataSource, "select name || ' ' || gender || ' ' || mobile_phone || ' ' || email "
+                + "from care_contact_point where customer_id = ?::uuid", customer))
+                .isEqualTo("段晓明 MALE +8613812341234 duan.xiaoming@example.com");
         // the example's customer prefers weekends: the visit is due on one
         assertThat(TestDatabase.text(dataSource, "select to_char(due_on, 'Dy') from care_task where customer_id = "
                 + "?::uuid and item_code = 'CORE_VISIT'", customer)).isIn("Sat", "Sun");
 
         String merged = examples.id("5d1c4a07-2f43-4c3e-9f55-0a8f4e2c7b19");
-        TestKafka.sendEvent("customer.events", merged, "tiercare.customer.registered.v1",
-                "/tiercare/customer-service", examples.example("customer-service", "tiercare.customer.registered.v1")
+        TestKafka.sendEvent("customer.events", merged, "tiercare.customer.registered.v2",
+                "/tiercare/customer-service", examples.example("customer-service", "tiercare.customer.registered.v2")
                         .replace(customer, merged));
         TestKafka.sendEvent("customer.events", customer, "tiercare.customer.merged.v1", "/tiercare/customer-service",
                 examples.example("customer-service", "tiercare.customer.merged.v1"));

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,15 +44,14 @@ class ErasureTest extends OnTestDay {
     @Inject
     DataSource dataSource;
 
+    @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.group.id")
+    String group;
+
     @Test
     void nothingPersonalIsLeftInAnyTableAfterErasure() throws SQLException {
-        String customer = UUID.randomUUID().toString();
-        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
-                "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"王小二","gender":"MALE",
-                         "birthday":"%s","mobilePhone":"+86%s","email":"%s"},
-                         "accountManagerId":"%s","registeredAt":"2026-11-01T00:00:00Z"}"""
-                        .formatted(customer, BIRTHDAY, MOBILE, EMAIL, AM_ERASE_1));
+        String customer = Customers.announce(AM_ERASE_1, """
+                {"name":"王小二","gender":"MALE","birthday":"%s","mobilePhone":"+86%s","email":"%s","tags":[]}"""
+                .formatted(BIRTHDAY, MOBILE, EMAIL));
         TestKafka.sendEvent("customer.events", customer, "tiercare.customer.preferences-changed.v1",
                 "/tiercare/customer-service", """
                         {"customerId":"%s","preferredChannel":"WECHAT","contactWindows":[{"days":["SATURDAY"],
@@ -101,6 +101,38 @@ class ErasureTest extends OnTestDay {
     private String task(String customer, String item) {
         return TestDatabase.text(dataSource, "select id::text from care_task where customer_id = ?::uuid and "
                 + "item_code = ?", customer, item);
+    }
+
+    @Test
+    void aTombstoneForgetsHowToReachTheCustomerAndNoSnapshotIsKeptForAnErasedOne() {
+        String merged = Customers.announce(AM_ERASE_1, """
+                {"name":"赵合并","gender":"FEMALE","birthday":"1979-03-03","mobilePhone":"+8613900001111","tags":[]}""");
+        Customers.await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and birthday = "
+                + "'1979-03-03'", merged);
+        assertThat(TestDatabase.text(dataSource, "select name || ' ' || mobile_phone from care_contact_point where "
+                + "customer_id = ?::uuid", merged)).isEqualTo("赵合并 +8613900001111");
+
+        // customer-service merged the record into another: its personal data under this id is forgotten
+        Customers.personalDataErased(merged);
+        Customers.await(dataSource, "select count(*) from care_contact_point where customer_id = ?::uuid", merged, 0);
+        Customers.await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and birthday is "
+                + "null", merged);
+
+        // an erased customer: a snapshot read afterwards (a replay of the topic) is not kept
+        String erased = Customers.registered(dataSource, AM_ERASE_1);
+        TestKafka.sendEvent("customer.events", erased, "tiercare.customer.erased.v1", "/tiercare/customer-service",
+                """
+                        {"customerId":"%s","erasedAt":"2026-11-22T09:00:00Z"}""".formatted(erased));
+        Customers.await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and erased_at "
+                + "is not null and birthday is null", erased);
+        Customers.personalData(erased, """
+                {"name":"钱重放","birthday":"1966-06-06","mobilePhone":"+8613900002222","tags":[]}""",
+                "2026-11-23T00:00:00Z");
+        TestKafka.awaitCaughtUp(group, Customers.PERSONAL_DATA, Customers.PATIENCE);
+        assertThat(TestDatabase.number(dataSource, "select count(*) from care_contact_point where customer_id = "
+                + "?::uuid", erased)).isZero();
+        assertThat(TestDatabase.number(dataSource, "select count(*) from care_customer where customer_id = ?::uuid "
+                + "and birthday is not null", erased)).isZero();
     }
 
     /** Every column of every table in the schema that holds a phone number, the reason, the name, email or birthday. */

@@ -186,14 +186,12 @@ class GreetingTest extends OnTestDay {
     }
 
     private String born(String birthday, String name, String gender, String email) {
-        String customer = UUID.randomUUID().toString();
-        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
-                "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"%s","gender":"%s",
-                         "birthday":"%s","email":"%s"},"accountManagerId":"%s",
-                         "registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer, name, gender, birthday, email,
-                        MANAGER));
+        String customer = Customers.announce(MANAGER, """
+                {"name":"%s","gender":"%s","birthday":"%s","email":"%s","tags":[]}"""
+                .formatted(name, gender, birthday, email));
         Customers.await(dataSource, "select count(*) from care_contact_point where customer_id = ?::uuid", customer);
+        Customers.await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and registered "
+                + "and birthday is not null", customer);
         return customer;
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 
 import io.tiercare.testing.TestDatabase;
@@ -14,6 +15,7 @@ import io.tiercare.testing.TestKafka;
 public final class Customers {
 
     public static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final String PERSONAL_DATA = "customer.personal-data";
     /**
      * Suffix of every account manager id in this test JVM: a fresh consumer group replays every earlier run's (and
      * every other module's) events from the shared broker, so names must not collide with theirs.
@@ -35,24 +37,16 @@ public final class Customers {
 
     /** A registered customer of {@code manager} (null: none), known to care-service. */
     public static String registered(DataSource dataSource, String manager) {
-        String customer = UUID.randomUUID().toString();
-        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
-                "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","birthday":"1988-05-20"},
-                         "accountManagerId":%s,"registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer,
-                        manager == null ? "null" : "\"" + manager + "\""));
+        String customer = announce(manager, """
+                {"name":"测试","birthday":"1988-05-20","tags":[]}""");
         await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and registered", customer);
         return customer;
     }
 
     /** A registered customer with a name and gender (so messages can address them), known to care-service. */
     public static String person(DataSource dataSource, String manager, String name, String gender) {
-        String customer = UUID.randomUUID().toString();
-        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
-                "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"%s","gender":"%s"},
-                         "accountManagerId":"%s","registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer, name,
-                        gender, manager));
+        String customer = announce(manager, """
+                {"name":"%s","gender":"%s","tags":[]}""".formatted(name, gender));
         await(dataSource, "select count(*) from care_contact_point where customer_id = ?::uuid", customer);
         return customer;
     }
@@ -60,15 +54,42 @@ public final class Customers {
     /** A registered customer who can be written to: a name, gender, mobile number and email address. */
     public static String reachable(DataSource dataSource, String manager, String name, String gender, String mobile,
             String email) {
-        String customer = UUID.randomUUID().toString();
-        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
-                "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"%s","gender":"%s",
-                         "mobilePhone":"%s","email":"%s"},"accountManagerId":"%s",
-                         "registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer, name, gender, mobile, email,
-                        manager));
+        String customer = announce(manager, """
+                {"name":"%s","gender":"%s","mobilePhone":"%s","email":"%s","tags":[]}"""
+                .formatted(name, gender, mobile, email));
         await(dataSource, "select count(*) from care_contact_point where customer_id = ?::uuid", customer);
         return customer;
+    }
+
+    /**
+     * customer-service registers a customer of {@code manager} (null: none): the registration on customer.events, and
+     * the personal data (the JSON fields other than the id and time) on customer.personal-data.
+     */
+    public static String announce(String manager, String personalFields) {
+        String customer = UUID.randomUUID().toString();
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v2",
+                "/tiercare/customer-service", """
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"usesCompetitor":false},
+                         "accountManagerId":%s,"registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer,
+                        manager == null ? "null" : "\"" + manager + "\""));
+        personalData(customer, personalFields, "2026-11-01T00:00:00Z");
+        return customer;
+    }
+
+    /** customer-service publishes the customer's personal data as of {@code at} (a whole snapshot). */
+    public static void personalData(String customer, String personalFields, String at) {
+        String fields = personalFields.strip();
+        TestKafka.sendEvent(PERSONAL_DATA, customer, "tiercare.customer.personal-data.v1",
+                "/tiercare/customer-service", "{\"customerId\":\"%s\",%s,\"changedAt\":\"%s\"}".formatted(customer,
+                        fields.substring(1, fields.length() - 1), at));
+    }
+
+    /** customer-service's tombstone for the customer's personal data: a record with no value. */
+    public static void personalDataErased(String customer) {
+        ProducerRecord<String, String> tombstone = TestKafka.cloudEvent(PERSONAL_DATA, customer,
+                UUID.randomUUID().toString(), "tiercare.customer.personal-data-erased.v1",
+                "/tiercare/customer-service", null);
+        TestKafka.send(tombstone);
     }
 
     /** customer-service announces that the customer granted or withdrew marketing consent for a channel. */

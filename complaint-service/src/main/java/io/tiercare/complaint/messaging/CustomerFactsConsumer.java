@@ -71,7 +71,7 @@ public class CustomerFactsConsumer {
     private void customerEvent(IncomingEvent event) {
         Instant at = event.time() != null ? event.time() : Instant.EPOCH;
         switch (event.type()) {
-            case "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class,
+            case "tiercare.customer.registered.v2", "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class,
                     e -> directory.registered(e.customerId(), e.accountManagerId(), at));
             case "tiercare.customer.account-manager-assigned.v1" -> inbox.once(CUSTOMER_EVENTS, event,
                     AccountManagerAssigned.class,

@@ -23,9 +23,9 @@ public final class Customers {
 
     private static String register(String accountManager) {
         String customer = UUID.randomUUID().toString();
-        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v1",
+        TestKafka.sendEvent("customer.events", customer, "tiercare.customer.registered.v2",
                 "/tiercare/customer-service", """
-                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试"},"accountManagerId":%s,
+                        {"customerId":"%s","type":"INDIVIDUAL","profile":{"usesCompetitor":false},"accountManagerId":%s,
                          "registeredAt":"2026-11-01T00:00:00Z"}""".formatted(customer,
                         accountManager == null ? "null" : "\"" + accountManager + "\""));
         return customer;

@@ -166,17 +166,20 @@ public class FactEventsConsumer {
 
     private void customerEvent(IncomingEvent event, Changes changes) {
         switch (event.type()) {
-            case "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS, event, Registered.class, e -> {
-                Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
-                changes.profile(e.customerId(), e.registeredAt(), Boolean.TRUE.equals(p.usesCompetitor()),
-                        p.referredBy(), "registered");
-                changes.accountManager(e.customerId(), e.accountManagerId());
-            });
-            case "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS, event, Updated.class, e -> {
-                Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
-                changes.profile(e.customerId(), null, Boolean.TRUE.equals(p.usesCompetitor()), p.referredBy(),
-                        "profile updated");
-            });
+            // v1 (which also carried personal data) may still be read from an old log
+            case "tiercare.customer.registered.v2", "tiercare.customer.registered.v1" -> inbox.once(CUSTOMER_EVENTS,
+                    event, Registered.class, e -> {
+                        Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
+                        changes.profile(e.customerId(), e.registeredAt(), Boolean.TRUE.equals(p.usesCompetitor()),
+                                p.referredBy(), "registered");
+                        changes.accountManager(e.customerId(), e.accountManagerId());
+                    });
+            case "tiercare.customer.updated.v2", "tiercare.customer.updated.v1" -> inbox.once(CUSTOMER_EVENTS,
+                    event, Updated.class, e -> {
+                        Profile p = e.profile() == null ? new Profile(false, null) : e.profile();
+                        changes.profile(e.customerId(), null, Boolean.TRUE.equals(p.usesCompetitor()),
+                                p.referredBy(), "profile updated");
+                    });
             case "tiercare.customer.purchase-recorded.v1" -> inbox.once(CUSTOMER_EVENTS, event,
                     PurchaseRecorded.class,
                     e -> changes.purchase(e.customerId(), e.purchaseId(), e.amount(), e.purchasedAt()));
