@@ -116,6 +116,12 @@ final class Suite implements AutoCloseable {
         env.put("TIERCARE_CARE_PORT", String.valueOf(PORTS.get("care-service")));
         env.put("TIERCARE_COMPLAINT_PORT", String.valueOf(PORTS.get("complaint-service")));
         env.put("TIERCARE_BUILD", "never");
+        // the personal-data topic compacted within seconds, so a test can watch an erasure leave the log
+        env.put("TIERCARE_CUSTOMER_JAVA_OPTS", String.join(" ",
+                "-Dtiercare.kafka.topics.\"customer.personal-data\".config.\"segment.ms\"=1000",
+                "-Dtiercare.kafka.topics.\"customer.personal-data\".config.\"max.compaction.lag.ms\"=1000",
+                "-Dtiercare.kafka.topics.\"customer.personal-data\".config.\"min.cleanable.dirty.ratio\"=0.01",
+                "-Dtiercare.outbox.tombstone-repeat-after=2s", "-Dtiercare.outbox.tombstone-check-every=1s"));
         try {
             Files.createDirectories(scriptLog.getParent());
             Path err = Files.createTempFile("stack", ".err");
