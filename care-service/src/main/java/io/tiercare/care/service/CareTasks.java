@@ -14,6 +14,7 @@ import io.tiercare.care.messaging.CareEventPublisher;
 import io.tiercare.care.repository.CustomerRepository;
 import io.tiercare.care.repository.TaskRepository;
 import io.tiercare.care.repository.TaskRepository.Filter;
+import io.tiercare.chassis.audit.PersonalDataReads;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ActionForbiddenException;
@@ -31,14 +32,16 @@ import jakarta.transaction.Transactional;
 public class CareTasks {
 
     private final TaskRepository tasks;
+    private final PersonalDataReads reads;
     private final CustomerRepository customers;
     private final CareEventPublisher publisher;
     private final BusinessTime businessTime;
     private final Clock clock;
 
     CareTasks(TaskRepository tasks, CustomerRepository customers, CareEventPublisher publisher,
-            BusinessTime businessTime, Clock clock) {
+            BusinessTime businessTime, Clock clock, PersonalDataReads reads) {
         this.tasks = tasks;
+        this.reads = reads;
         this.customers = customers;
         this.publisher = publisher;
         this.businessTime = businessTime;
@@ -55,12 +58,12 @@ public class CareTasks {
             throw new ActionForbiddenException("an account manager sees their own queue only");
         }
         LocalDate today = businessTime.today();
-        return tasks.page(scoped, today, page).map(t -> TaskView.of(t, access, today));
+        return audited(tasks.page(scoped, today, page).map(t -> TaskView.of(t, access, today)), "LIST");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskView get(UUID id, Access access) {
-        return TaskView.of(reachable(id, access), access, businessTime.today());
+        return audited(TaskView.of(reachable(id, access), access, businessTime.today()), "READ");
     }
 
     /** A task's actions, oldest first. */
@@ -69,9 +72,15 @@ public class CareTasks {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public History history(UUID id, Access access) {
-        reachable(id, access);
-        return new History(tasks.actions(id).stream().map(a -> new TaskRepository.Action(a.action(), a.actor(),
-                a.at(), access.text(a.note()))).toList());
+        CareTask task = reachable(id, access);
+        History history = new History(tasks.actions(id).stream().map(a -> new TaskRepository.Action(a.action(),
+                a.actor(), a.at(), access.text(a.note()))).toList());
+        // the reasons given for a reschedule or a skip are a person's words; the other notes are the system's
+        if (history.items().stream().anyMatch(a -> a.note() != null
+                && ("reschedule".equals(a.action()) || "skip".equals(a.action())))) {
+            reads.record(List.of(task.customerId()), "TASK_HISTORY");
+        }
+        return history;
     }
 
     public TaskView start(UUID id, Access access) {
@@ -121,7 +130,26 @@ public class CareTasks {
             Instant now) {
         tasks.log(task.id(), action, access.userId(), now, note == null ? null : note.strip());
         publisher.publishAll(events);
-        return TaskView.of(task, access, businessTime.today());
+        return audited(TaskView.of(task, access, businessTime.today()), action.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Notes and reasons are free text a person wrote about the customer: an answer carrying them unmasked to a person
+     * is audited (no row for masked roles, see {@link PersonalDataReads}).
+     */
+    private TaskView audited(TaskView view, String action) {
+        if (view.notes() != null || view.reason() != null) {
+            reads.record(List.of(view.customerId()), action);
+        }
+        return view;
+    }
+
+    private Page<TaskView> audited(Page<TaskView> page, String action) {
+        java.util.Set<UUID> customers = new java.util.LinkedHashSet<>();
+        page.items().stream().filter(v -> v.notes() != null || v.reason() != null)
+                .forEach(v -> customers.add(v.customerId()));
+        reads.record(customers, action);
+        return page;
     }
 
     private CareTask reachable(UUID id, Access access) {

@@ -66,6 +66,15 @@ class WorkQueueTest extends OnTestDay {
         asUser(AM_QUEUE_1, "ACCOUNT_MANAGER").when().get("/api/v1/care-tasks/" + task + "/history").then()
                 .statusCode(200).body("items.action", org.hamcrest.Matchers.contains("start", "complete"))
                 .body("items[0].actor", equalTo(AM_QUEUE_1));
+        as("SUPERVISOR").when().get("/api/v1/care-tasks/" + task).then().statusCode(200)
+                .body("notes", equalTo("客户手机 13812341234 已更新"));
+        // the notes went unmasked to the manager (the answer to complete) and the supervisor: both audited, the
+        // analyst's masked read and the answers without notes not
+        String customer = TestDatabase.text(dataSource, "select customer_id::text from care_task where id = ?::uuid",
+                task);
+        assertThat(TestDatabase.text(dataSource, "select string_agg(actor || ':' || action, ',' order by "
+                + "occurred_at, action) from personal_data_read where customer_id = ?::uuid", customer))
+                .isEqualTo(AM_QUEUE_1 + ":COMPLETE,test-supervisor:READ");
     }
 
     @Test
