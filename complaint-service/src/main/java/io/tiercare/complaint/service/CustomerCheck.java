@@ -20,7 +20,8 @@ import jakarta.transaction.Transactional;
  * To an account manager, another manager's customer is no customer at all, in the answer and in its timing: it is
  * looked for again as an unknown id is (it may be reassigned meanwhile) and refused at the same moment. At most
  * {@code tiercare.complaint.customer-lag-waiters} requests wait at once; past that an id not found is refused at
- * once, so unknown ids cannot park the worker threads.
+ * once, so unknown ids cannot park the worker threads. Gauge {@code tiercare_complaint_customer_waiting}: how many
+ * wait now.
  */
 @ApplicationScoped
 public class CustomerCheck {
@@ -35,10 +36,15 @@ public class CustomerCheck {
     CustomerCheck(CustomerDirectory directory,
             @ConfigProperty(name = "tiercare.complaint.customer-lag-tolerance", defaultValue = "5s")
             Duration lagTolerance,
-            @ConfigProperty(name = "tiercare.complaint.customer-lag-waiters", defaultValue = "16") int waiters) {
+            @ConfigProperty(name = "tiercare.complaint.customer-lag-waiters", defaultValue = "16") int waiters,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.directory = directory;
         this.lagTolerance = lagTolerance;
         this.waiters = new java.util.concurrent.Semaphore(waiters);
+        io.micrometer.core.instrument.Gauge.builder("tiercare.complaint.customer.waiting", this.waiters,
+                s -> waiters - s.availablePermits())
+                .description("Requests waiting for a customer not yet known (at most customer-lag-waiters)")
+                .register(registry);
     }
 
     /**

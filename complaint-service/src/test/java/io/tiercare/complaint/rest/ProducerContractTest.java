@@ -39,9 +39,9 @@ class ProducerContractTest extends OnTestDay {
         ProducerExamples examples = new ProducerExamples();
         String customer = examples.id(CUSTOMER_EXAMPLE);
         String merged = examples.id(MERGED_EXAMPLE);
-        customerEvent(customer, "registered", examples);
+        customerEvent(customer, "registered.v2", examples);
         tierEvent(customer, examples);
-        customerEvent(customer, "merged", examples);
+        customerEvent(customer, "merged.v1", examples);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.number(dataSource,
                 "select count(*) from customer_ref where customer_id = ?::uuid and merged_into is not null", merged)
                 == 1 && TestDatabase.number(dataSource,
@@ -58,13 +58,13 @@ class ProducerContractTest extends OnTestDay {
                 .body("milestones.find { it.kind == 'ACKNOWLEDGE' }.dueAt", equalTo("2026-11-22T08:30:00Z"))
                 .extract().path("id");
 
-        customerEvent(customer, "erased", examples);
+        customerEvent(customer, "erased.v1", examples);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("SUPERVISOR").when()
                 .get("/api/v1/complaints/" + id).then().body("title", equalTo("[erased]")));
     }
 
     private static void customerEvent(String customer, String type, ProducerExamples examples) {
-        String full = "tiercare.customer." + type + ".v1";
+        String full = "tiercare.customer." + type;
         TestKafka.sendEvent("customer.events", customer, full, "/tiercare/customer-service",
                 examples.example("customer-service", full));
     }

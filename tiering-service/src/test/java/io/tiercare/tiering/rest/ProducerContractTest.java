@@ -28,9 +28,9 @@ class ProducerContractTest extends OnTestDay {
         ProducerExamples examples = new ProducerExamples();
         String customer = examples.id(CUSTOMER_EXAMPLE);
         examples.same(customer, COMPLAINT_EXAMPLE_CUSTOMER);
-        for (String type : new String[] { "registered", "purchase-recorded", "inquiry-recorded" }) {
-            send("customer.events", "/tiercare/customer-service", customer, "tiercare.customer." + type + ".v1",
-                    examples.example("customer-service", "tiercare.customer." + type + ".v1"));
+        for (String type : new String[] { "registered.v2", "purchase-recorded.v1", "inquiry-recorded.v1" }) {
+            send("customer.events", "/tiercare/customer-service", customer, "tiercare.customer." + type,
+                    examples.example("customer-service", "tiercare.customer." + type));
         }
         for (String type : new String[] { "filed", "resolved", "rated" }) {
             send("complaint.events", "/tiercare/complaint-service", customer, "tiercare.complaint." + type + ".v1",

@@ -21,9 +21,9 @@ public final class Events {
 
     /** Registered with an account manager (null: none). */
     public static void registered(String customer, String at, String accountManager) {
-        customer(customer, "registered", """
-                {"customerId":"%s","type":"INDIVIDUAL","profile":{"name":"测试","usesCompetitor":false,
-                 "referredBy":null},"accountManagerId":%s,"registeredAt":"%s"}"""
+        send("customer.events", customer, "tiercare.customer.registered.v2", "/tiercare/customer-service", """
+                {"customerId":"%s","type":"INDIVIDUAL","profile":{"usesCompetitor":false,"referredBy":null},
+                 "accountManagerId":%s,"registeredAt":"%s"}"""
                 .formatted(customer, accountManager == null ? "null" : "\"" + accountManager + "\"", at));
     }
 
