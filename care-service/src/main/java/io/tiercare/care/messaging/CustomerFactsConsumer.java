@@ -46,6 +46,8 @@ import jakarta.validation.constraints.NotNull;
 @ApplicationScoped
 public class CustomerFactsConsumer {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger
+            .getLogger(CustomerFactsConsumer.class);
     static final String CUSTOMER_EVENTS = "care-customer-events";
     static final String TIER_EVENTS = "care-tier-events";
     static final String COMPLAINT_EVENTS = "care-complaint-events";
@@ -114,11 +116,16 @@ public class CustomerFactsConsumer {
     private final EventTasks eventTasks;
     private final ComplaintNotices complaintNotices;
     private final EventDataReader reader;
+    private final io.micrometer.core.instrument.Counter unreadablePersonalData;
 
     CustomerFactsConsumer(Inbox inbox, EventBatches batches, CustomerRepository customers, CarePlanning planning,
             Calendar calendar, Erasure erasure, ContactPointRepository contactPoints, EventTasks eventTasks,
-            ComplaintNotices complaintNotices, EventDataReader reader) {
+            ComplaintNotices complaintNotices, EventDataReader reader,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         this.reader = reader;
+        this.unreadablePersonalData = io.micrometer.core.instrument.Counter
+                .builder("tiercare.care.personal.data.unreadable")
+                .description("Personal-data snapshots skipped because they could not be read").register(registry);
         this.contactPoints = contactPoints;
         this.eventTasks = eventTasks;
         this.complaintNotices = complaintNotices;
@@ -223,12 +230,29 @@ public class CustomerFactsConsumer {
         }
     }
 
+    /**
+     * A snapshot that cannot be read is skipped with a warning naming where it is, and counted
+     * ({@code tiercare_care_personal_data_unreadable_total}), never dead-lettered: a dead-letter topic is not
+     * compacted, so it would keep a customer's personal data past their erasure. The compacted topic keeps the record
+     * for an operator to read, and the customer's next snapshot supersedes it.
+     */
     private void personalDataEvent(IncomingEvent event) {
+        try {
+            applyPersonalData(event);
+        } catch (PoisonMessageException unreadable) {
+            unreadablePersonalData.increment();
+            // not the reason: the reader's message may quote the data
+            LOG.warnf("Skipped an unreadable personal-data snapshot (%s, id %s) at %s-%d@%d", event.type(),
+                    event.id(), event.topic(), event.partition(), event.offset());
+        }
+    }
+
+    private void applyPersonalData(IncomingEvent event) {
         UUID customerId;
         try {
             customerId = UUID.fromString(String.valueOf(event.subject()));
         } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException("ce_subject is not a customer id: " + event.subject());
+            throw new PoisonMessageException("ce_subject is not a customer id");
         }
         Instant at = event.time() != null ? event.time() : Instant.EPOCH;
         if (event.isTombstone()) {

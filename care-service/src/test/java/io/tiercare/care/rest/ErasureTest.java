@@ -135,6 +135,23 @@ class ErasureTest extends OnTestDay {
                 + "and birthday is not null", erased)).isZero();
     }
 
+    @Test
+    void anUnreadableSnapshotIsSkippedNeverDeadLetteredAndTheNextOneApplies() {
+        String customer = Customers.registered(dataSource, AM_ERASE_1);
+        TestKafka.sendEvent(Customers.PERSONAL_DATA, customer, "tiercare.customer.personal-data.v1",
+                "/tiercare/customer-service", "{\"name\":\"孙不可读\",\"birthday\":\"1990-13-45\"}");
+        Customers.personalData(customer, """
+                {"name":"孙可读","birthday":"1990-02-03","tags":[]}""", "2026-11-23T00:00:00Z");
+        Customers.await(dataSource, "select count(*) from care_customer where customer_id = ?::uuid and birthday = "
+                + "'1990-02-03'", customer);
+        TestKafka.awaitCaughtUp(group, Customers.PERSONAL_DATA, Customers.PATIENCE);
+        // a dead-letter topic is not compacted: the unreadable snapshot, personal data and all, is not copied there
+        assertThat(TestKafka.readAll("care-service.dlq")).noneMatch(r -> customer.equals(r.key()));
+        io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200).body(
+                org.hamcrest.Matchers.matchesPattern("(?s).*tiercare_care_personal_data_unreadable_total(\\{[^}]*})? "
+                        + "[1-9].*"));
+    }
+
     /** Every column of every table in the schema that holds a phone number, the reason, the name, email or birthday. */
     private List<String> hits() throws SQLException {
         List<String> hits = new ArrayList<>();
