@@ -17,15 +17,20 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.tiercare.gateway.limits.CircuitBreaker;
+import io.tiercare.gateway.limits.ClientLimits;
+import io.tiercare.gateway.limits.RouteClass;
+import io.tiercare.gateway.limits.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Streams every {@code /api/} request to the service that owns its path, once the bearer token has been verified.
- * Bodies are piped, never buffered; hop-by-hop headers are dropped; a correlation id is added when missing.
+ * Streams every {@code /api/} request to the service that owns its path, once the bearer token has been verified and
+ * the client's budget allows it ({@link ClientLimits}); a service whose breaker is open is not called
+ * ({@link Upstreams}). Bodies are piped, never buffered; hop-by-hop headers are dropped; a correlation id is added
+ * when missing.
  */
 @ApplicationScoped
 public class GatewayProxy {
@@ -34,21 +39,28 @@ public class GatewayProxy {
     private static final String CORRELATION_ID = "X-Correlation-Id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final long CLOCK_SKEW_SECONDS = 60;
+    /** The gateway's own composition: a customer's whole picture. */
+    private static final Pattern CUSTOMER_360 = Pattern.compile("/api/v1/customer-360/([^/]+)/?");
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final RouteTable routes;
-    private final GatewayConfig config;
     private final JWTParser tokens;
     private final HttpClient client;
     private final long maxBodySize;
+    private final ClientLimits limits;
+    private final Upstreams upstreams;
+    private final Customer360 customer360;
 
-    GatewayProxy(RouteTable routes, GatewayConfig config, JWTParser tokens, Vertx vertx,
+    GatewayProxy(RouteTable routes, JWTParser tokens, Vertx vertx, ClientLimits limits, Upstreams upstreams,
+            Customer360 customer360,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.routes = routes;
-        this.config = config;
         this.tokens = tokens;
+        this.limits = limits;
+        this.upstreams = upstreams;
+        this.customer360 = customer360;
         this.maxBodySize = maxBodySize.asLongValue();
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout(2000));
@@ -57,7 +69,8 @@ public class GatewayProxy {
     void install(@Observes Router router) {
         // ahead of Quarkus's own body limit, which would refuse with an empty body
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::limitBody);
-        router.route("/api/*").handler(this::handle).failureHandler(this::failed);
+        // any case: /API/... is refused by the route table (404), but only after drawing on the budget like any call
+        router.routeWithRegex("(?i)/api/.*").handler(this::handle).failureHandler(this::failed);
     }
 
     /** The longest URI, and the most bytes of header fields, a request may have (as the services' chassis). */
@@ -105,35 +118,85 @@ public class GatewayProxy {
         request.pause();
         String correlationId = correlationId(request);
         ctx.response().putHeader(CORRELATION_ID, correlationId);
-        var route = routes.find(request.path());
-        if (route.isEmpty()) {
+        // every /api request draws on the client's budget, whether or not a service owns its path
+        String subject = verifiedSubject(request);
+        if (!admitted(ctx, subject, correlationId)) {
+            return;
+        }
+        if (subject == null) {
+            unauthenticated(ctx, correlationId);
+            return;
+        }
+        java.util.regex.Matcher composite = CUSTOMER_360.matcher(request.path());
+        var route = composite.matches() ? java.util.Optional.<RouteTable.Route>empty() : routes.find(request.path());
+        if (!composite.matches() && route.isEmpty()) {
             problem(ctx, 404, "not-found", "Resource not found", "Nothing is found at " + request.path(),
                     correlationId);
             return;
         }
-        if (!validToken(request)) {
-            unauthenticated(ctx, correlationId);
+        if (composite.matches()) {
+            if (request.method() != io.vertx.core.http.HttpMethod.GET) {
+                ctx.response().putHeader("Allow", "GET");
+                problem(ctx, 405, "method-not-allowed", "Method not allowed", "customer-360 is read with GET",
+                        correlationId);
+                return;
+            }
+            request.resume();
+            customer360.serve(ctx, composite.group(1), correlationId);
             return;
         }
         forward(ctx, route.get(), correlationId);
     }
 
     /**
-     * Signature, issuer, audience, algorithm and expiry, checked with the same settings as the services, and an issue
-     * time not in the future (beyond a minute of clock skew), as the services check it.
+     * The token's subject once its signature, issuer, audience, algorithm and expiry are checked with the same
+     * settings as the services, and its issue time is not in the future (beyond a minute of clock skew), as the
+     * services check it; null without a valid token.
      */
-    private boolean validToken(HttpServerRequest request) {
+    private String verifiedSubject(HttpServerRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+            return null;
         }
         try {
-            long issuedAt = tokens.parse(authorization.substring(7).trim()).getIssuedAtTime();
-            return issuedAt <= System.currentTimeMillis() / 1000 + CLOCK_SKEW_SECONDS;
+            var token = tokens.parse(authorization.substring(7).trim());
+            if (token.getIssuedAtTime() > System.currentTimeMillis() / 1000 + CLOCK_SKEW_SECONDS) {
+                return null;
+            }
+            String subject = token.getSubject() != null ? token.getSubject() : token.getName();
+            return subject == null ? "" : subject;
         } catch (ParseException e) {
             LOG.debugf("Refused token: %s", e.getMessage());
-            return false;
+            return null;
         }
+    }
+
+    /**
+     * Takes a token from the client's bucket for the request's class (the client: the token's subject, or the
+     * connection's address without a valid token, never a header the client sets); tells the client its budget,
+     * and answers 429 when it is spent.
+     */
+    private boolean admitted(RoutingContext ctx, String subject, String correlationId) {
+        HttpServerRequest request = ctx.request();
+        RouteClass routeClass = limits.classify(request.method().name(), request.path());
+        String client = subject != null ? "subject " + subject
+                : "address " + (request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress());
+        TokenBucket.Decision decision = limits.take(client, routeClass, System.nanoTime());
+        if (decision.limit() == 0) {
+            return true; // limits off
+        }
+        ctx.response().putHeader("RateLimit-Policy", limits.policy(routeClass))
+                .putHeader("RateLimit-Limit", String.valueOf(decision.limit()))
+                .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()))
+                .putHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()));
+        if (decision.allowed()) {
+            return true;
+        }
+        ctx.response().putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+        problem(ctx, 429, "rate-limited", "Too many requests", "More than the " + decision.limit() + " "
+                + routeClass.name().toLowerCase(java.util.Locale.ROOT) + " requests this client may make at once; "
+                + "retry after " + decision.retryAfterSeconds() + " s", correlationId);
+        return false;
     }
 
     /** A token the security layer rejected ends up here rather than in the subscriber above. */
@@ -159,12 +222,23 @@ public class GatewayProxy {
 
     private void forward(RoutingContext ctx, RouteTable.Route route, String correlationId) {
         HttpServerRequest request = ctx.request();
+        String service = route.service();
+        CircuitBreaker breaker = upstreams.breaker(service);
+        long started = System.nanoTime();
+        if (!breaker.allow(started)) {
+            upstreams.record(service, "open", 0);
+            ctx.response().putHeader("Retry-After", String.valueOf(breaker.retryAfterSeconds(started)));
+            problem(ctx, 503, "upstream-unavailable", "Service unavailable", "The " + service + " service has been "
+                    + "failing; the gateway sends it no requests for a while", correlationId);
+            return;
+        }
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(route.upstream().getHost())
                 .setPort(route.upstream().getPort())
                 .setURI(request.uri())
-                .setTimeout(config.timeout().toMillis());
+                .setConnectTimeout(upstreams.connectTimeout(service).toMillis())
+                .setIdleTimeout(upstreams.timeout(service).toMillis());
         request.headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey().toLowerCase()) && !forwarding(h.getKey())) {
                 options.addHeader(h.getKey(), h.getValue());
@@ -177,7 +251,9 @@ public class GatewayProxy {
         client.request(options)
                 .compose(upstream -> upstream.send(request))
                 .onSuccess(upstream -> {
-                    HttpServerResponse response = ctx.response().setStatusCode(upstream.statusCode());
+                    int status = upstream.statusCode();
+                    upstreams.answered(service, status, started);
+                    HttpServerResponse response = ctx.response().setStatusCode(status);
                     upstream.headers().forEach(h -> {
                         if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
                             response.putHeader(h.getKey(), h.getValue());
@@ -189,13 +265,19 @@ public class GatewayProxy {
                     upstream.pipeTo(response);
                 })
                 .onFailure(failure -> {
+                    boolean timeout = upstreams.failed(service, failure, started);
                     LOG.warnf("[correlationId=%s] %s %s → %s failed: %s", correlationId, request.method(),
-                            request.path(), route.service(), failure.getMessage());
-                    if (!ctx.response().headWritten()) {
-                        problem(ctx, 502, "upstream-unavailable", "Bad gateway",
-                                "The " + route.service() + " service did not answer", correlationId);
-                    } else {
+                            request.path(), service, failure.getMessage());
+                    if (ctx.response().headWritten()) {
                         ctx.response().reset();
+                    } else if (timeout) {
+                        problem(ctx, 504, "upstream-timeout", "Gateway timeout", "The " + service
+                                + " service did not answer within " + upstreams.timeout(service).toMillis() + " ms",
+                                correlationId);
+                    } else {
+                        ctx.response().putHeader("Retry-After", "1");
+                        problem(ctx, 503, "upstream-unavailable", "Service unavailable",
+                                "The " + service + " service cannot be reached", correlationId);
                     }
                 });
     }
@@ -220,16 +302,7 @@ public class GatewayProxy {
 
     private static void problem(RoutingContext ctx, int status, String type, String title, String detail,
             String correlationId) {
-        JsonObject body = new JsonObject()
-                .put("type", "urn:tiercare:problem:" + type)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", ctx.request().path())
-                .put("correlationId", correlationId);
-        ctx.request().resume();
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .end(body.encode());
+        Problems.send(ctx, status, type, title, detail, correlationId);
     }
 
     private static String correlationId(HttpServerRequest request) {

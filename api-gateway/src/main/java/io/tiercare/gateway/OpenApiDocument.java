@@ -65,7 +65,7 @@ public class OpenApiDocument {
                 }
             });
             ctx.response().putHeader("Content-Type", "application/json")
-                    .end(merge(routes, answered, silent).encode());
+                    .end(withOwnPaths(merge(routes, answered, silent)).encode());
         });
     }
 
@@ -80,6 +80,26 @@ public class OpenApiDocument {
             }
             return response.body().map(body -> body.toJsonObject());
         });
+    }
+
+    /** The gateway's own operations (customer-360), from {@code META-INF/gateway-paths.json}. */
+    static JsonObject withOwnPaths(JsonObject merged) {
+        JsonObject own;
+        try (var in = OpenApiDocument.class.getResourceAsStream("/META-INF/gateway-paths.json")) {
+            own = new JsonObject(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the gateway's own OpenAPI paths are missing", e);
+        }
+        merged.getJsonObject("paths").mergeIn(own.getJsonObject("paths"));
+        JsonObject components = merged.getJsonObject("components");
+        JsonObject schemas = components.getJsonObject("schemas");
+        if (schemas == null) {
+            schemas = new JsonObject();
+            components.put("schemas", schemas);
+        }
+        schemas.mergeIn(own.getJsonObject("schemas"));
+        own.getJsonArray("tags").forEach(tag -> merged.getJsonArray("tags").add(tag));
+        return merged;
     }
 
     /**
@@ -107,6 +127,25 @@ public class OpenApiDocument {
         return copy;
     }
 
+    /**
+     * Every operation of the path item with an {@code operationId} no other operation of the document has: a service's
+     * own, or {@code <service>_<its own>} when another service has the same (the chassis's endpoints, say).
+     */
+    private static JsonObject uniqueOperationIds(String service, JsonObject item, Set<String> taken) {
+        JsonObject copy = item.copy();
+        for (String method : copy.fieldNames()) {
+            if (copy.getValue(method) instanceof JsonObject operation && operation.containsKey("responses")) {
+                String id = operation.getString("operationId", method);
+                if (!taken.add(id)) {
+                    id = service + "_" + id;
+                    taken.add(id);
+                }
+                operation.put("operationId", id);
+            }
+        }
+        return copy;
+    }
+
     /** One document from the services' own, keyed by service name; {@code silent} did not answer. */
     static JsonObject merge(RouteTable routes, Map<String, JsonObject> documents, List<String> silent) {
         JsonObject paths = new JsonObject();
@@ -114,6 +153,7 @@ public class OpenApiDocument {
         JsonArray tags = new JsonArray();
         Set<String> tagNames = new LinkedHashSet<>();
         String version = "3.1.0";
+        Set<String> operationIds = new java.util.HashSet<>();
         for (var entry : documents.entrySet()) {
             String service = entry.getKey();
             JsonObject document = renameClashes(service, entry.getValue(), components);
@@ -132,7 +172,9 @@ public class OpenApiDocument {
                 String routed = path.replace(DEAD_LETTERS, "/dead-letters/" + service + "-service");
                 if (routes.find(routed).filter(route -> route.service().equals(service)).isPresent()) {
                     Object item = ownPaths.getValue(path);
-                    paths.put(routed, routed.equals(path) ? item : withoutServiceParameter((JsonObject) item));
+                    JsonObject kept = routed.equals(path) ? (JsonObject) item
+                            : withoutServiceParameter((JsonObject) item);
+                    paths.put(routed, uniqueOperationIds(service, kept, operationIds));
                 }
             }
             for (Object tag : document.getJsonArray("tags", new JsonArray())) {

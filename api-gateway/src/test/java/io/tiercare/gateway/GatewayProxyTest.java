@@ -93,10 +93,68 @@ class GatewayProxyTest {
     }
 
     @Test
-    void shouldAnswer502WhenTheOwningServiceIsDown() {
+    void shouldAnswer503WhenTheOwningServiceCannotBeReached() {
         given().auth().oauth2(TestTokens.forRole("ADMIN")).when().get("/api/v1/care-tasks")
-                .then().statusCode(502).contentType("application/problem+json")
-                .body("detail", equalTo("The care service did not answer"));
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "1")
+                .body("type", equalTo("urn:tiercare:problem:upstream-unavailable"))
+                .body("detail", equalTo("The care service cannot be reached"));
+    }
+
+    @Test
+    void shouldAllowCrossOriginCallsFromConfiguredOriginsOnly() {
+        given().header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").when()
+                .options("/api/v1/customers").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.example.com")
+                .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.not("true"));
+        given().auth().oauth2(TestTokens.forRole("AGENT")).header("Origin", "https://app.example.com").when()
+                .get("/api/v1/customers/1").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.example.com")
+                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsString("RateLimit-Remaining"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").when()
+                .options("/api/v1/customers").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void shouldTellTheClientItsBudget() {
+        given().auth().oauth2(TestTokens.forRole("SUPERVISOR")).when().get("/api/v1/customers/1").then()
+                .statusCode(200).header("RateLimit-Policy", "\"read\";q=100;w=2")
+                .header("RateLimit-Limit", "100").header("RateLimit-Remaining", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(TestTokens.forRole("SUPERVISOR")).contentType(ContentType.JSON).body("{}").when()
+                .post("/api/v1/customers").then().statusCode(201).header("RateLimit-Policy", "\"write\";q=40;w=2");
+        given().auth().oauth2(TestTokens.forRole("SUPERVISOR")).contentType("text/csv").body("a").when()
+                .post("/api/v1/customer-imports").then().header("RateLimit-Policy", "\"bulk\";q=5;w=50");
+    }
+
+    @Test
+    void shouldComposeCustomer360OnlyForAValidIdAndWithGet() {
+        given().auth().oauth2(TestTokens.forRole("ADMIN")).when().get("/api/v1/customer-360/not-an-id").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("customerId"));
+        given().auth().oauth2(TestTokens.forRole("ADMIN")).when().delete("/api/v1/customer-360/" + java.util.UUID
+                .randomUUID()).then().statusCode(405).header("Allow", "GET");
+        given().when().get("/api/v1/customer-360/" + java.util.UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void shouldComposeCustomer360WithTheCallersTokenAndNameThePartsThatAreMissing() {
+        String id = java.util.UUID.randomUUID().toString();
+        String token = TestTokens.forRole("SUPERVISOR");
+        given().auth().oauth2(token).header("X-Correlation-Id", "gw-360").when().get("/api/v1/customer-360/" + id)
+                .then().statusCode(200).header("Cache-Control", "no-store")
+                .body("customerId", equalTo(id))
+                .body("profile.uri", equalTo("/api/v1/customers/" + id))
+                .body("profile.authorization", equalTo("Bearer " + token))
+                .body("profile.correlationId", equalTo("gw-360"))
+                .body("purchases.status", equalTo("AVAILABLE"))
+                .body("purchases.uri", equalTo("/api/v1/customers/" + id + "/purchase-summary"))
+                .body("purchases.authorization", equalTo("Bearer " + token))
+                // tiering, care and complaint-service are down in this test
+                .body("tiers.status", equalTo("UNAVAILABLE"))
+                .body("tiers.detail", equalTo("the tiering service cannot be reached"))
+                .body("complaints.status", equalTo("UNAVAILABLE"))
+                .body("care.status", equalTo("UNAVAILABLE"));
     }
 
     @Test

@@ -106,6 +106,21 @@ class OpenApiDocumentTest {
             return Duration.ofSeconds(30);
         }
 
+        @Override
+        public Duration connectTimeout() {
+            return Duration.ofSeconds(2);
+        }
+
+        @Override
+        public RateLimits rateLimits() {
+            throw new UnsupportedOperationException("not used by the merge");
+        }
+
+        @Override
+        public Breaker breaker() {
+            throw new UnsupportedOperationException("not used by the merge");
+        }
+
         private static Upstream upstream(String path) {
             return new Upstream() {
                 @Override
@@ -121,6 +136,16 @@ class OpenApiDocumentTest {
                 @Override
                 public List<String> paths() {
                     return List.of(path.split(","));
+                }
+
+                @Override
+                public Optional<Duration> timeout() {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<Duration> connectTimeout() {
+                    return Optional.empty();
                 }
             };
         }

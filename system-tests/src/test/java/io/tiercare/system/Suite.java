@@ -29,12 +29,23 @@ final class Suite implements AutoCloseable {
     private final Path dataDir = Path.of("target", "stack").toAbsolutePath();
     private final Path scriptLog = Path.of("target", "stack-script.log").toAbsolutePath();
 
-    private Suite() {
+    private final Map<String, String> extraEnv;
+
+    private Suite(Map<String, String> extraEnv) {
+        this.extraEnv = extraEnv;
     }
 
     /** PostgreSQL, Kafka and the services named, each ready (its consumers in their groups). */
     static Suite up(String... services) {
-        Suite suite = new Suite();
+        return up(Map.of(), services);
+    }
+
+    /**
+     * As {@link #up(String...)}, with more environment for the stack script: JVM options for one service, say
+     * ({@code TIERCARE_API_GATEWAY_JAVA_OPTS}).
+     */
+    static Suite up(Map<String, String> env, String... services) {
+        Suite suite = new Suite(env);
         suite.stack("reset", "--yes");
         List<String> args = new ArrayList<>(List.of("up"));
         args.addAll(List.of(services));
@@ -72,6 +83,21 @@ final class Suite implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("up"));
         args.addAll(List.of(services));
         stack(args.toArray(String[]::new));
+    }
+
+    /** SIGSTOP: the instance keeps its connections and answers nothing. */
+    void pause(String instance) {
+        stack("pause", instance);
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume(String instance) {
+        stack("resume", instance);
+    }
+
+    /** A bearer token signed with the suite's key, for a user of their own. */
+    String token(String role, String user) {
+        return stack("token", "--role", role, "--user", user).strip();
     }
 
     /** A bearer token signed with the suite's key. */
@@ -116,6 +142,7 @@ final class Suite implements AutoCloseable {
         env.put("TIERCARE_CARE_PORT", String.valueOf(PORTS.get("care-service")));
         env.put("TIERCARE_COMPLAINT_PORT", String.valueOf(PORTS.get("complaint-service")));
         env.put("TIERCARE_BUILD", "never");
+        env.putAll(extraEnv);
         // the personal-data topic compacted within seconds, so a test can watch an erasure leave the log
         env.put("TIERCARE_CUSTOMER_JAVA_OPTS", String.join(" ",
                 "-Dtiercare.kafka.topics.\"customer.personal-data\".config.\"segment.ms\"=1000",
