@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tiercare.chassis.problem.ProblemType;
+import io.tiercare.chassis.web.ProblemResponses;
 import io.tiercare.gateway.limits.CircuitBreaker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -55,8 +57,10 @@ public class Customer360 {
     private final Upstreams upstreams;
     private final Config config;
     private final HttpClient client;
+    private final ProblemResponses problems;
 
-    Customer360(RouteTable routes, Upstreams upstreams, Config config, Vertx vertx) {
+    Customer360(RouteTable routes, Upstreams upstreams, Config config, Vertx vertx, ProblemResponses problems) {
+        this.problems = problems;
         this.routes = routes;
         this.upstreams = upstreams;
         this.config = config;
@@ -69,7 +73,7 @@ public class Customer360 {
         try {
             customerId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            Problems.invalid(ctx, "customerId", "must be a customer id (a UUID)", correlationId);
+            problems.invalid(ctx, "customerId", "must be a customer id (a UUID)", correlationId);
             return;
         }
         String authorization = ctx.request().getHeader("Authorization");
@@ -82,8 +86,8 @@ public class Customer360 {
                             .putHeader("Content-Type", "application/problem+json").end(profile.body());
                 } else {
                     ctx.response().putHeader("Retry-After", "1");
-                    Problems.send(ctx, 503, "upstream-unavailable", "Service unavailable", "The profile, which "
-                            + "decides what the caller may see, is unavailable: " + profile.failure(), correlationId);
+                    problems.send(ctx, ProblemType.UPSTREAM_UNAVAILABLE, "The profile, which decides what the "
+                            + "caller may see, is unavailable: " + profile.failure(), correlationId);
                 }
                 return;
             }

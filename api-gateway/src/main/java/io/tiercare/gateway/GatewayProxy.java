@@ -1,14 +1,10 @@
 package io.tiercare.gateway;
 
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
@@ -19,6 +15,9 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.tiercare.chassis.problem.ProblemType;
+import io.tiercare.chassis.web.CorrelationIds;
+import io.tiercare.chassis.web.ProblemResponses;
 import io.tiercare.gateway.limits.CircuitBreaker;
 import io.tiercare.gateway.limits.ClientLimits;
 import io.tiercare.gateway.limits.RouteClass;
@@ -36,8 +35,7 @@ import jakarta.enterprise.event.Observes;
 public class GatewayProxy {
 
     private static final Logger LOG = Logger.getLogger(GatewayProxy.class);
-    private static final String CORRELATION_ID = "X-Correlation-Id";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String CORRELATION_ID = CorrelationIds.HEADER;
     /** The gateway's own composition: a customer's whole picture. */
     private static final Pattern CUSTOMER_360 = Pattern.compile("/api/v1/customer-360/([^/]+)/?");
 
@@ -47,69 +45,28 @@ public class GatewayProxy {
     private final RouteTable routes;
     private final JWTParser tokens;
     private final HttpClient client;
-    private final long maxBodySize;
+    private final ProblemResponses problems;
     private final ClientLimits limits;
     private final Upstreams upstreams;
     private final Customer360 customer360;
 
     GatewayProxy(RouteTable routes, JWTParser tokens, Vertx vertx, ClientLimits limits, Upstreams upstreams,
             Customer360 customer360,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+            ProblemResponses problems) {
         this.routes = routes;
         this.tokens = tokens;
         this.limits = limits;
         this.upstreams = upstreams;
         this.customer360 = customer360;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.problems = problems;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout(2000));
     }
 
     void install(@Observes Router router) {
-        // ahead of Quarkus's own body limit, which would refuse with an empty body
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::limitBody);
+        // the URI, header and body limits are chassis-web's BodySizeLimit, as in every service
         // any case: /API/... is refused by the route table (404), but only after drawing on the budget like any call
         router.routeWithRegex("(?i)/api/.*").handler(this::handle).failureHandler(this::failed);
-    }
-
-    /** The longest URI, and the most bytes of header fields, a request may have (as the services' chassis). */
-    static final int MAX_URI = 8192;
-    static final int MAX_HEADERS = 16384;
-
-    /**
-     * A URI, header fields or an announced body larger than any service accepts is refused here, as a problem, and the
-     * connection closed (the HTTP codec's own limits are far above these, so it never answers with an empty body first).
-     */
-    private void limitBody(RoutingContext ctx) {
-        int uri = ctx.request().uri().length();
-        int headers = 0;
-        for (var header : ctx.request().headers()) {
-            headers += header.getKey().length() + header.getValue().length() + 4;
-        }
-        if (uri > MAX_URI || headers > MAX_HEADERS) {
-            String correlationId = correlationId(ctx.request());
-            ctx.response().putHeader(CORRELATION_ID, correlationId).putHeader("Connection", "close")
-                    .endHandler(ignored -> ctx.request().connection().close());
-            if (uri > MAX_URI) {
-                problem(ctx, 414, "uri-too-long", "URI too long", "the URI of " + uri
-                        + " characters is longer than the " + MAX_URI + " the gateway accepts", correlationId);
-            } else {
-                problem(ctx, 431, "headers-too-large", "Request header fields too large", "the header fields of "
-                        + headers + " bytes are larger than the " + MAX_HEADERS + " bytes the gateway accepts",
-                        correlationId);
-            }
-            return;
-        }
-        String length = ctx.request().getHeader("Content-Length");
-        if (length == null || !length.strip().matches("\\d{1,18}") || Long.parseLong(length.strip()) <= maxBodySize) {
-            ctx.next();
-            return;
-        }
-        String correlationId = correlationId(ctx.request());
-        ctx.response().putHeader(CORRELATION_ID, correlationId).putHeader("Connection", "close")
-                .endHandler(ignored -> ctx.request().connection().close());
-        problem(ctx, 413, "payload-too-large", "Payload too large", "the body of " + length.strip()
-                + " bytes is larger than the " + maxBodySize + " bytes the gateway accepts", correlationId);
     }
 
     private void handle(RoutingContext ctx) {
@@ -129,15 +86,13 @@ public class GatewayProxy {
         java.util.regex.Matcher composite = CUSTOMER_360.matcher(request.path());
         var route = composite.matches() ? java.util.Optional.<RouteTable.Route>empty() : routes.find(request.path());
         if (!composite.matches() && route.isEmpty()) {
-            problem(ctx, 404, "not-found", "Resource not found", "Nothing is found at " + request.path(),
-                    correlationId);
+            problem(ctx, ProblemType.NOT_FOUND, "Nothing is found at " + request.path(), correlationId);
             return;
         }
         if (composite.matches()) {
             if (request.method() != io.vertx.core.http.HttpMethod.GET) {
                 ctx.response().putHeader("Allow", "GET");
-                problem(ctx, 405, "method-not-allowed", "Method not allowed", "customer-360 is read with GET",
-                        correlationId);
+                problem(ctx, ProblemType.METHOD_NOT_ALLOWED, "customer-360 is read with GET", correlationId);
                 return;
             }
             request.resume();
@@ -189,7 +144,7 @@ public class GatewayProxy {
             return true;
         }
         ctx.response().putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-        problem(ctx, 429, "rate-limited", "Too many requests", "More than the " + decision.limit() + " "
+        problem(ctx, ProblemType.RATE_LIMITED, "More than the " + decision.limit() + " "
                 + routeClass.name().toLowerCase(java.util.Locale.ROOT) + " requests this client may make at once; "
                 + "retry after " + decision.retryAfterSeconds() + " s", correlationId);
         return false;
@@ -211,7 +166,7 @@ public class GatewayProxy {
             return;
         }
         LOG.errorf(ctx.failure(), "[correlationId=%s] gateway failure on %s", correlationId, ctx.request().path());
-        problem(ctx, 500, "internal-error", "Internal server error",
+        problem(ctx, ProblemType.INTERNAL_ERROR,
                 "The gateway could not complete the request. Quote the correlation id when reporting it.",
                 correlationId);
     }
@@ -224,8 +179,8 @@ public class GatewayProxy {
         if (!breaker.allow(started)) {
             upstreams.record(service, "open", 0);
             ctx.response().putHeader("Retry-After", String.valueOf(breaker.retryAfterSeconds(started)));
-            problem(ctx, 503, "upstream-unavailable", "Service unavailable", "The " + service + " service has been "
-                    + "failing; the gateway sends it no requests for a while", correlationId);
+            problem(ctx, ProblemType.UPSTREAM_UNAVAILABLE, "The " + service + " service has been failing; the gateway "
+                    + "sends it no requests for a while", correlationId);
             return;
         }
         RequestOptions options = new RequestOptions()
@@ -267,13 +222,12 @@ public class GatewayProxy {
                     if (ctx.response().headWritten()) {
                         ctx.response().reset();
                     } else if (timeout) {
-                        problem(ctx, 504, "upstream-timeout", "Gateway timeout", "The " + service
-                                + " service did not answer within " + upstreams.timeout(service).toMillis() + " ms",
-                                correlationId);
+                        problem(ctx, ProblemType.UPSTREAM_TIMEOUT, "The " + service + " service did not answer "
+                                + "within " + upstreams.timeout(service).toMillis() + " ms", correlationId);
                     } else {
                         ctx.response().putHeader("Retry-After", "1");
-                        problem(ctx, 503, "upstream-unavailable", "Service unavailable",
-                                "The " + service + " service cannot be reached", correlationId);
+                        problem(ctx, ProblemType.UPSTREAM_UNAVAILABLE, "The " + service + " service cannot be reached",
+                                correlationId);
                     }
                 });
     }
@@ -287,22 +241,19 @@ public class GatewayProxy {
         return name.startsWith("x-forwarded-") || name.equals("forwarded") || name.equals("x-real-ip");
     }
 
-    private static void unauthenticated(RoutingContext ctx, String correlationId) {
+    private void unauthenticated(RoutingContext ctx, String correlationId) {
         if (ctx.response().ended()) {
             return;
         }
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        problem(ctx, 401, "unauthenticated", "Authentication required", "A valid bearer token is required",
-                correlationId);
+        problem(ctx, ProblemType.UNAUTHENTICATED, "A valid bearer token is required", correlationId);
     }
 
-    private static void problem(RoutingContext ctx, int status, String type, String title, String detail,
-            String correlationId) {
-        Problems.send(ctx, status, type, title, detail, correlationId);
+    private void problem(RoutingContext ctx, ProblemType type, String detail, String correlationId) {
+        problems.send(ctx, type, detail, correlationId);
     }
 
     private static String correlationId(HttpServerRequest request) {
-        String given = request.getHeader(CORRELATION_ID);
-        return given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return CorrelationIds.accept(request.getHeader(CORRELATION_ID));
     }
 }

@@ -1,7 +1,6 @@
 package io.tiercare.chassis.web;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -16,10 +15,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
  */
 public class CorrelationId {
 
-    public static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = CorrelationIds.HEADER;
     public static final String MDC_KEY = "correlationId";
     private static final String PROPERTY = CorrelationId.class.getName();
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
@@ -38,12 +36,12 @@ public class CorrelationId {
 
     /** The caller's id when it is sane, otherwise a new one. */
     public static String accept(String given) {
-        return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return CorrelationIds.accept(given);
     }
 
     /** The given id when it is sane, otherwise null (an event's attribute is kept only when it is one of ours). */
     public static String acceptOrNull(String given) {
-        return given != null && SANE.matcher(given).matches() ? given : null;
+        return CorrelationIds.acceptOrNull(given);
     }
 
     /** The id of the request being handled, or a fresh one outside a request. */

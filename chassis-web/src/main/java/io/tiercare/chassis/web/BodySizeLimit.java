@@ -3,13 +3,10 @@ package io.tiercare.chassis.web;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.tiercare.chassis.problem.Problem;
 import io.tiercare.chassis.problem.ProblemType;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +19,7 @@ import jakarta.enterprise.event.Observes;
  * empty body); so is a URI longer than {@link #MAX_URI} characters (414) and headers of more than
  * {@link #MAX_HEADERS} bytes (431) — the HTTP codec's own limits are set well above these (64 KiB), so that below
  * them every refusal is a problem. The connection is closed afterwards: an unread body must not be taken for the
- * next request.
+ * next request. The services and the gateway alike ({@code tiercare.web.who-refuses} names who, in the detail).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -30,12 +27,15 @@ public class BodySizeLimit {
     private static final Logger LOG = Logger.getLogger(BodySizeLimit.class);
 
     private final long limit;
-    private final ObjectMapper mapper;
+    private final String who;
+    private final ProblemResponses problems;
 
     BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
-            ObjectMapper mapper) {
+            @ConfigProperty(name = "tiercare.web.who-refuses", defaultValue = "this service") String who,
+            ProblemResponses problems) {
         this.limit = limit.asLongValue();
-        this.mapper = mapper;
+        this.who = who;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -51,13 +51,13 @@ public class BodySizeLimit {
         int uri = context.request().uri().length();
         if (uri > MAX_URI) {
             refuse(context, ProblemType.URI_TOO_LONG, "the URI of " + uri + " characters is longer than the "
-                    + MAX_URI + " this service accepts");
+                    + MAX_URI + " " + who + " accepts");
             return;
         }
         int headers = headerBytes(context.request().headers());
         if (headers > MAX_HEADERS) {
             refuse(context, ProblemType.HEADERS_TOO_LARGE, "the header fields of " + headers
-                    + " bytes are larger than the " + MAX_HEADERS + " bytes this service accepts");
+                    + " bytes are larger than the " + MAX_HEADERS + " bytes " + who + " accepts");
             return;
         }
         long length = announcedLength(context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH));
@@ -66,7 +66,7 @@ public class BodySizeLimit {
             return;
         }
         refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "the body of " + length + " bytes is larger than the "
-                + limit + " bytes this service accepts");
+                + limit + " bytes " + who + " accepts");
     }
 
     /** Names and values, with the two bytes of ": " and of the line's end each. */
@@ -79,24 +79,13 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context, ProblemType type, String detail) {
-        String correlationId = CorrelationId.accept(context.request().getHeader(CorrelationId.HEADER));
+        String correlationId = CorrelationIds.accept(context.request().getHeader(CorrelationIds.HEADER));
         String path = context.request().path();
-        String shown = path.length() > 200 ? path.substring(0, 200) + "…" : path;
-        LOG.infof("Refused %s on %s %s [correlationId=%s]", detail, context.request().method(), shown,
-                correlationId);
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, shown, correlationId, null);
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        context.response().setStatusCode(type.status())
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(CorrelationId.HEADER, correlationId)
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .endHandler(ignored -> context.request().connection().close())
-                .end(body);
+        LOG.infof("Refused %s on %s %s [correlationId=%s]", detail, context.request().method(),
+                path.length() > 200 ? path.substring(0, 200) + "…" : path, correlationId);
+        context.response().putHeader(HttpHeaderNames.CONNECTION, "close")
+                .endHandler(ignored -> context.request().connection().close());
+        problems.send(context, type, detail, correlationId);
     }
 
     private static long announcedLength(String header) {

@@ -17,9 +17,14 @@ public enum ProblemType {
     HEADERS_TOO_LARGE(431, "Request header fields too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     PRECONDITION_REQUIRED(428, "Precondition required"),
+    RATE_LIMITED(429, "Too many requests"),
     HTTP_ERROR(0, "HTTP error"),
     INTERNAL_ERROR(500, "Internal server error"),
-    SERVICE_UNAVAILABLE(503, "Service unavailable");
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    /** The gateway: the service behind it cannot be reached, or its breaker is open. */
+    UPSTREAM_UNAVAILABLE(503, "Service unavailable"),
+    /** The gateway: the service behind it did not connect or answer in time. */
+    UPSTREAM_TIMEOUT(504, "Gateway timeout");
 
     private final int status;
     private final String title;
