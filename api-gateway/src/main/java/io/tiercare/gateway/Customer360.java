@@ -1,7 +1,6 @@
 package io.tiercare.gateway;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -157,9 +156,8 @@ public class Customer360 {
     static JsonObject careTasks(Buffer body) {
         JsonArray overdue = new JsonArray();
         JsonArray next = new JsonArray();
-        List<Object> items = body.toJsonObject().getJsonArray("items", new JsonArray()).getList();
-        for (Object o : items) {
-            JsonObject t = o instanceof JsonObject json ? json : JsonObject.mapFrom(o);
+        for (Object o : body.toJsonObject().getJsonArray("items", new JsonArray())) {
+            JsonObject t = (JsonObject) o;
             (t.getBoolean("overdue", false) ? overdue : next).add(t);
         }
         return new JsonObject().put("overdue", overdue).put("next", next);

@@ -27,7 +27,7 @@ import io.restassured.specification.RequestSpecification;
  * composition with each service's own scoping and masking and a part missing when its service is down, and per-service
  * timeouts and circuit breakers that answer 504 and 503 and recover when the service is back. The gateway runs with a
  * read budget of 200 (one more every 100 s: none comes back while a test runs), a 1.5 s answer timeout for
- * complaint-service and its parts, and breakers that open after 4 calls for 3 s.
+ * complaint-service and its parts, and breakers that judge the last 4 calls and open for 3 s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayTest {
@@ -42,6 +42,7 @@ class GatewayTest {
                 "-Dtiercare.gateway.rate-limits.read-per-second=0.01",
                 "-Dtiercare.gateway.services.complaint.timeout=1500ms",
                 "-Dtiercare.gateway.customer-360.part-timeout=1500ms",
+                "-Dtiercare.gateway.breaker.window=4",
                 "-Dtiercare.gateway.breaker.minimum-calls=4",
                 "-Dtiercare.gateway.breaker.open-for=3s")),
                 "customer-service", "tiering-service", "care-service", "complaint-service", "api-gateway");
@@ -141,6 +142,12 @@ class GatewayTest {
         assertThat(masked.getString("complaints.open[0].title")).isNull();
         assertThat(as(admin).get("/api/v1/customer-360/not-a-uuid").then().statusCode(400).extract().jsonPath()
                 .getString("violations[0].field")).isEqualTo("customerId");
+        // a role that may not read complaints gets the rest, and is told which part it may not see
+        JsonPath integration = as(suite.token("INTEGRATION", "system-360")).get("/api/v1/customer-360/" + customer)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(integration.getString("complaints.status")).isEqualTo("FORBIDDEN");
+        assertThat(integration.getString("complaints.open")).isNull();
+        assertThat(integration.getString("tiers.status")).isEqualTo("AVAILABLE");
 
         suite.kill("care-service");
         JsonPath partial = as(admin).get("/api/v1/customer-360/" + customer).then().statusCode(200).extract()
@@ -171,7 +178,7 @@ class GatewayTest {
                     open = r;
                 }
             }
-            assertThat(open).as("the breaker opens after four failed calls").isNotNull();
+            assertThat(open).as("the breaker opens once its last four calls failed").isNotNull();
             assertThat(open.jsonPath().getString("type")).isEqualTo("urn:tiercare:problem:upstream-unavailable");
             assertThat(Long.parseLong(open.header("Retry-After"))).isBetween(1L, 3L);
             assertThat(breaker("complaint")).isEqualTo(2.0);
@@ -198,6 +205,13 @@ class GatewayTest {
                 "tiercare_gateway_upstream_seconds_count\\{[^}]*outcome=\"timeout\"[^}]*service=\"complaint\"");
         assertThat(metrics).containsPattern(
                 "tiercare_gateway_upstream_seconds_count\\{[^}]*outcome=\"open\"[^}]*service=\"complaint\"");
+
+        // without customer-service, which decides what a caller may see, there is no customer 360 at all
+        suite.kill("customer-service");
+        Response noProfile = as(caller).get("/api/v1/customer-360/" + UUID.randomUUID());
+        assertThat(noProfile.statusCode()).isEqualTo(503);
+        assertThat(noProfile.jsonPath().getString("type")).isEqualTo("urn:tiercare:problem:upstream-unavailable");
+        assertThat(noProfile.jsonPath().getString("detail")).contains("customer service cannot be reached");
     }
 
     private static double breaker(String service) {
