@@ -190,24 +190,37 @@ public class OpenApiDocument {
         }
         return new JsonObject().put("openapi", version)
                 .put("info", new JsonObject().put("title", "TierCare API").put("version", "1.0.0")
-                        .put("description", description))
+                        .put("description", description).put("license", new JsonObject().put("name", "Proprietary")
+                                .put("identifier", "LicenseRef-TierCare-Proprietary")))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
                 .put("tags", tags).put("paths", paths).put("components", components);
     }
 
     /**
      * The service's document with each component that clashes with one already merged (same section and name,
-     * another definition) renamed, and every reference to it.
+     * another definition) renamed, and every reference to it. A component that clashes only through what it refers
+     * to (its own fields the same, one of its references renamed) is renamed too: renaming goes on until nothing
+     * more clashes, so an earlier service's component is never overwritten.
      */
     private static JsonObject renameClashes(String service, JsonObject document, JsonObject merged) {
         Map<String, String> renamed = new HashMap<>();
         JsonObject own = document.getJsonObject("components", new JsonObject());
-        for (String section : own.fieldNames()) {
-            JsonObject mergedSection = merged.getJsonObject(section, new JsonObject());
-            for (String name : own.getJsonObject(section).fieldNames()) {
-                Object earlier = mergedSection.getValue(name);
-                if (earlier != null && !earlier.equals(own.getJsonObject(section).getValue(name))) {
-                    renamed.put(COMPONENTS_REF + section + "/" + name, service + "_" + name);
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (String section : own.fieldNames()) {
+                JsonObject mergedSection = merged.getJsonObject(section, new JsonObject());
+                for (String name : own.getJsonObject(section).fieldNames()) {
+                    String ref = COMPONENTS_REF + section + "/" + name;
+                    Object earlier = mergedSection.getValue(name);
+                    if (earlier == null || renamed.containsKey(ref)) {
+                        continue;
+                    }
+                    Object mine = rewriteRefs(copyOf(own.getJsonObject(section).getValue(name)), renamed);
+                    if (!earlier.equals(mine)) {
+                        renamed.put(ref, service + "_" + name);
+                        more = true;
+                    }
                 }
             }
         }
@@ -222,6 +235,11 @@ public class OpenApiDocument {
             section.put(newName, section.remove(sectionAndName[1]));
         });
         return copy;
+    }
+
+    private static Object copyOf(Object node) {
+        return node instanceof JsonObject object ? object.copy()
+                : node instanceof JsonArray array ? array.copy() : node;
     }
 
     private static Object rewriteRefs(Object node, Map<String, String> renamed) {

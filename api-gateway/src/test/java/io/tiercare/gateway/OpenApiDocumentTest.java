@@ -75,6 +75,35 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void shouldRenameAComponentThatClashesOnlyThroughWhatItRefersTo() {
+        // customer's Result refers to an Outcome of its own; tiering's has the same fields, but its Outcome differs
+        JsonObject customer = new JsonObject("""
+                {"openapi":"3.1.0","paths":{"/api/v1/customers":{"get":{"responses":{"200":{"content":
+                   {"application/json":{"schema":{"$ref":"#/components/schemas/Results"}}}}}}}},
+                 "components":{"schemas":{"Outcome":{"enum":["REACHED","NO_ANSWER"]},
+                   "Result":{"properties":{"outcome":{"$ref":"#/components/schemas/Outcome"}}},
+                   "Results":{"properties":{"items":{"items":{"$ref":"#/components/schemas/Result"}}}}}}}""");
+        JsonObject tiering = new JsonObject("""
+                {"openapi":"3.1.0","paths":{"/api/v1/tier-schemes":{"get":{"responses":{"200":{"content":
+                   {"application/json":{"schema":{"$ref":"#/components/schemas/Results"}}}}}}}},
+                 "components":{"schemas":{"Outcome":{"enum":["REDRIVEN","NOT_FOUND"]},
+                   "Result":{"properties":{"outcome":{"$ref":"#/components/schemas/Outcome"}}},
+                   "Results":{"properties":{"items":{"items":{"$ref":"#/components/schemas/Result"}}}}}}}""");
+        Map<String, JsonObject> documents = new TreeMap<>(Map.of("customer", customer, "tiering", tiering));
+
+        JsonObject merged = OpenApiDocument.merge(new RouteTable(new Routes()), documents, List.of());
+
+        JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("Outcome", "Result", "Results", "tiering_Outcome",
+                "tiering_Result", "tiering_Results");
+        assertThat(schemas.getJsonObject("Results").encode()).contains("#/components/schemas/Result\"");
+        assertThat(schemas.getJsonObject("Result").encode()).contains("#/components/schemas/Outcome\"");
+        assertThat(schemas.getJsonObject("tiering_Result").encode()).contains("#/components/schemas/tiering_Outcome");
+        assertThat(merged.getJsonObject("paths").getJsonObject("/api/v1/tier-schemes").encode())
+                .contains("#/components/schemas/tiering_Results");
+    }
+
+    @Test
     void shouldNameEachServicesOwnDeadLetterPaths() {
         String deadLetters = """
                 {"openapi":"3.1.0","paths":{"/api/v1/dead-letters/{service}":{"get":{"parameters":[

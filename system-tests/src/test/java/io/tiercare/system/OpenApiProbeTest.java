@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,6 +97,58 @@ class OpenApiProbeTest {
         // the probes reached the services' own checks (refused as the client's mistakes, not at the door)
         assertThat(statuses.getOrDefault(401, 0)).isZero();
         assertThat(statuses.getOrDefault(400, 0)).isGreaterThan(sent / 2);
+    }
+
+    /**
+     * The merged document is one a front-end team can build on: it passes Redocly's recommended rules with no error,
+     * openapi-typescript generates its types, and {@code client/src/front-end.ts} — written against those types with
+     * openapi-fetch — compiles and then works against the running suite (npm and Node are needed, as for any
+     * front-end).
+     */
+    @Test
+    void aTypedClientGeneratedFromTheDocumentCompilesAndWorks() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(gateway() + "/openapi"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        Path client = Path.of("client").toAbsolutePath();
+        Path openapi = client.resolve("target/openapi.json");
+        Files.createDirectories(openapi.getParent());
+        Files.writeString(openapi, document.body());
+        Map<String, String> env = Map.of("OPENAPI", openapi.toString(), "TIERCARE_URL", gateway(),
+                "TIERCARE_TOKEN", admin, "REDOCLY_TELEMETRY", "off");
+
+        npm(client, env, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+        String lint = npm(client, env, "run", "lint");
+        assertThat(lint).contains("Woohoo! Your API description is valid.").doesNotContain("warning");
+        npm(client, env, "run", "generate");
+        npm(client, env, "run", "build");
+        String printed = npm(client, env, "run", "--silent", "example").strip();
+
+        JsonPath seen = JsonPath.from(printed.substring(printed.lastIndexOf('\n') + 1));
+        assertThat(seen.getInt("registered")).isEqualTo(201);
+        assertThat(seen.getString("name")).isEqualTo("前端示例");
+        assertThat(seen.getString("city")).isEqualTo("杭州市");
+        assertThat(seen.getInt("picture")).isEqualTo(200);
+        assertThat(seen.getString("pictureOf")).isEqualTo(seen.getString("id"));
+        assertThat(seen.getString("profileName")).isEqualTo("前端示例");
+        assertThat(seen.getMap("parts")).containsOnlyKeys("purchases", "tiers", "complaints", "care");
+        assertThat(seen.getString("parts.purchases")).isEqualTo("AVAILABLE");
+        assertThat(seen.getInt("refused")).isEqualTo(400);
+        assertThat(seen.getString("refusedContentType")).startsWith("application/problem+json");
+        assertThat(seen.getList("refusedFields", String.class)).containsExactly("name");
+    }
+
+    /** Runs npm in the client's folder; its output, or a failure with that output when npm fails. */
+    private static String npm(Path folder, Map<String, String> env, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("npm"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("npm %s finished", command).isTrue();
+        assertThat(process.exitValue()).as("npm %s: %s", String.join(" ", arguments), output).isZero();
+        return output;
     }
 
     private void probe(String method, String template, Map<String, Object> operation) throws Exception {

@@ -56,6 +56,7 @@ public class DeadLetters {
     static final String ORIGIN_OFFSET = "dead-letter-offset";
 
     /** What became of one record asked to be re-driven. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RedriveOutcome")
     public enum Outcome { REDRIVEN, ALREADY_REDRIVEN, NOT_FOUND }
 
     private final KafkaClientSettings kafka;
