@@ -10,6 +10,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -204,6 +205,10 @@ public class GatewayProxy {
                 .onSuccess(upstream -> {
                     int status = upstream.statusCode();
                     upstreams.answered(service, status, started);
+                    if (ctx.response().closed()) {
+                        upstream.request().reset(); // the client has gone: nothing to send it
+                        return;
+                    }
                     HttpServerResponse response = ctx.response().setStatusCode(status);
                     upstream.headers().forEach(h -> {
                         if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
@@ -213,7 +218,13 @@ public class GatewayProxy {
                     if (upstream.getHeader("content-length") == null) {
                         response.setChunked(true);
                     }
-                    upstream.pipeTo(response);
+                    // the client gone mid-answer: the service's request is reset rather than left waiting
+                    ctx.addEndHandler(done -> {
+                        if (done.failed()) {
+                            upstream.request().reset();
+                        }
+                    });
+                    relay(upstream, response);
                 })
                 .onFailure(failure -> {
                     boolean timeout = upstreams.failed(service, failure, started);
@@ -230,6 +241,34 @@ public class GatewayProxy {
                                 correlationId);
                     }
                 });
+    }
+
+    /**
+     * Streams the service's answer to the client as it comes, holding the service back while the client's write queue
+     * is full; a client that goes away mid-answer resets the service's request instead of being written to.
+     */
+    private static void relay(HttpClientResponse upstream, HttpServerResponse response) {
+        upstream.handler(chunk -> {
+            if (response.closed()) {
+                upstream.request().reset();
+                return;
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                upstream.pause();
+                response.drainHandler(drained -> upstream.resume());
+            }
+        });
+        upstream.endHandler(ended -> {
+            if (!response.closed() && !response.ended()) {
+                response.end();
+            }
+        });
+        upstream.exceptionHandler(failure -> {
+            if (!response.closed() && !response.ended()) {
+                response.reset();
+            }
+        });
     }
 
     /**

@@ -26,12 +26,19 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
                "/api/v1/tier-schemes":{"get":{"responses":{"200":{"description":"not this service's"}}}}},
              "components":{"schemas":{"Customer":{"type":"object","properties":{"name":{"type":"string"}}}}}}""";
 
+    /** The export's size: 16 MiB, far more than the sockets between the client and the echo hold. */
+    static final int EXPORT_CHUNK = 64 * 1024;
+    static final int EXPORT_CHUNKS = 256;
+    /** Released each time the gateway stops an export midway (its connection reset). */
+    static final java.util.concurrent.Semaphore ABANDONED_EXPORTS = new java.util.concurrent.Semaphore(0);
+
     private HttpServer server;
 
     @Override
     public Map<String, String> start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -41,6 +48,19 @@ public class EchoUpstream implements QuarkusTestResourceLifecycleManager {
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
+            }
+        });
+        server.createContext("/api/v1/customers/export", exchange -> {
+            // a large answer streamed in chunks, as customer-service's CSV export is
+            exchange.getResponseHeaders().add("Content-Type", "text/csv");
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = "x".repeat(EXPORT_CHUNK - 1).concat("\n").getBytes(StandardCharsets.US_ASCII);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < EXPORT_CHUNKS; i++) {
+                    out.write(chunk);
+                }
+            } catch (IOException gatewayWentAway) {
+                ABANDONED_EXPORTS.release();
             }
         });
         server.createContext("/", exchange -> {

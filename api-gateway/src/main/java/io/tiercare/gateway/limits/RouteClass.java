@@ -29,14 +29,28 @@ public enum RouteClass {
 
     /** Lower case, percent-decoded, one slash between segments, none at the end. */
     static String canonical(String rawPath) {
-        String decoded;
-        try {
-            decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            decoded = rawPath;
+        String decoded = rawPath;
+        if (rawPath.indexOf('%') >= 0) {
+            try {
+                decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                decoded = rawPath;
+            }
         }
-        String path = decoded.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        StringBuilder path = new StringBuilder(decoded.length());
+        char previous = 0;
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = Character.toLowerCase(decoded.charAt(i));
+            if (c != '/' || previous != '/') {
+                path.append(c);
+            }
+            previous = c;
+        }
+        int length = path.length();
+        if (length > 1 && path.charAt(length - 1) == '/') {
+            path.setLength(length - 1);
+        }
+        return path.toString();
     }
 
     /** A prefix whose segments may be "*" (one segment), e.g. /api/v1/customers/export. */
