@@ -1,12 +1,12 @@
 package io.tiercare.complaint.rest;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.complaint.repository.SlaRepository.CalendarDay;
@@ -43,11 +43,11 @@ public class CalendarResource {
     @Operation(summary = "The exceptions to Monday–Friday between two dates (inclusive)")
     @APIResponse(responseCode = "200", description = "The days, in order")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public List<CalendarDay> days(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+    public Items<CalendarDay> days(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         if (from == null || to == null) {
             throw new InvalidInputException(from == null ? "from" : "to", "is required (yyyy-MM-dd)");
         }
-        return sla.days(from, to);
+        return Items.of(sla.days(from, to));
     }
 
     @PUT

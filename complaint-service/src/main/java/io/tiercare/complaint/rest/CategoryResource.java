@@ -1,12 +1,12 @@
 package io.tiercare.complaint.rest;
 
 import java.net.URI;
-import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.complaint.repository.CategoryRepository.Category;
 import io.tiercare.complaint.rest.dto.CategoryRequest;
@@ -44,8 +44,8 @@ public class CategoryResource {
             Roles.INTEGRATION })
     @Operation(summary = "Categories by taxonomy and code; each names its parent (null: top level)")
     @APIResponse(responseCode = "200", description = "The categories")
-    public List<Category> list(@QueryParam("taxonomy") String taxonomy, @QueryParam("active") Boolean active) {
-        return categories.list(taxonomy, active);
+    public Items<Category> list(@QueryParam("taxonomy") String taxonomy, @QueryParam("active") Boolean active) {
+        return Items.of(categories.list(taxonomy, active));
     }
 
     @GET

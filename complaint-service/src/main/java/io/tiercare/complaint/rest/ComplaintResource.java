@@ -1,7 +1,6 @@
 package io.tiercare.complaint.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.InvalidInputException;
@@ -122,8 +122,8 @@ public class ComplaintResource {
     @Operation(summary = "Every action on the complaint: who, when, what, from which status to which, the note")
     @APIResponse(responseCode = "200", description = "The timeline, oldest first")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public List<Action> timeline(@PathParam("id") UUID id) {
-        return complaints.timeline(id, Access.of(identity));
+    public Items<Action> timeline(@PathParam("id") UUID id) {
+        return Items.of(complaints.timeline(id, Access.of(identity)));
     }
 
     @POST

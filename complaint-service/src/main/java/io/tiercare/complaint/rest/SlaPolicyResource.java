@@ -1,12 +1,12 @@
 package io.tiercare.complaint.rest;
 
-import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.complaint.rest.dto.SlaPolicyRequest;
 import io.tiercare.complaint.service.SlaService;
@@ -41,8 +41,8 @@ public class SlaPolicyResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ANALYST })
     @Operation(summary = "Every version, newest first")
     @APIResponse(responseCode = "200", description = "The versions")
-    public List<PolicyVersion> history() {
-        return sla.history();
+    public Items<PolicyVersion> history() {
+        return Items.of(sla.history());
     }
 
     @GET

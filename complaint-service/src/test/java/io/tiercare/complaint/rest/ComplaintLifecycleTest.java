@@ -100,13 +100,13 @@ class ComplaintLifecycleTest extends OnTestDay {
         assertThat(round2.get("state")).isEqualTo("ON_TRACK");
 
         List<String> actions = as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then()
-                .statusCode(200).extract().jsonPath().getList("action");
+                .statusCode(200).extract().jsonPath().getList("items.action");
         assertThat(actions).containsExactly("FILE", "ACKNOWLEDGE", "WAIT", "RESUME", "PROPOSE_PLAN", "RESOLVE",
                 "CLOSE", "REOPEN");
         as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then()
-                .body("[1].actor", equalTo("agent-wang")).body("[1].note", equalTo("已致电客户"))
-                .body("[1].fromStatus", equalTo("FILED")).body("[1].toStatus", equalTo("ACKNOWLEDGED"))
-                .body("[1].at", equalTo("2026-11-22T08:50:00Z"));
+                .body("items[1].actor", equalTo("agent-wang")).body("items[1].note", equalTo("已致电客户"))
+                .body("items[1].fromStatus", equalTo("FILED")).body("items[1].toStatus", equalTo("ACKNOWLEDGED"))
+                .body("items[1].at", equalTo("2026-11-22T08:50:00Z"));
 
         List<ConsumerRecord<String, String>> events = TestOutbox.published(dataSource, "complaint.events").stream()
                 .filter(r -> customer.equals(r.key())).toList();
@@ -225,7 +225,7 @@ class ComplaintLifecycleTest extends OnTestDay {
         as("AGENT").contentType(ContentType.JSON).body("{\"assignee\":\"agent-li\"}").when()
                 .post("/api/v1/complaints/" + id + "/assign").then().statusCode(409);
         assertThat(as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then().extract().jsonPath()
-                .getList("action")).containsExactly("FILE", "ACKNOWLEDGE", "WAIT", "RESUME", "RESOLVE", "CLOSE");
+                .getList("items.action")).containsExactly("FILE", "ACKNOWLEDGE", "WAIT", "RESUME", "RESOLVE", "CLOSE");
         act(UUID.randomUUID().toString(), "acknowledge", null).then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -271,7 +271,7 @@ class ComplaintLifecycleTest extends OnTestDay {
         as("AGENT").when().get("/api/v1/complaints/" + missing).then().statusCode(404);
         as("AGENT").when().get("/api/v1/complaints/" + missing + "/timeline").then().statusCode(404);
         assertThat(as("SUPERVISOR").when().get("/api/v1/complaints/" + id + "/timeline").then().extract()
-                .jsonPath().getList("action")).containsExactly("FILE", "ASSIGN", "NOTE");
+                .jsonPath().getList("items.action")).containsExactly("FILE", "ASSIGN", "NOTE");
     }
 
     @Test
@@ -344,9 +344,9 @@ class ComplaintLifecycleTest extends OnTestDay {
                 .body("contact", equalTo("138******00")).body("title", nullValue()).body("description", nullValue());
         act(theirsId, "acknowledge", "客户王女士手机13812348257").then().statusCode(200);
         as("ANALYST").when().get("/api/v1/complaints/" + theirsId + "/timeline").then().statusCode(200)
-                .body("action", hasItem("ACKNOWLEDGE")).body("note", everyItem(nullValue()));
+                .body("items.action", hasItem("ACKNOWLEDGE")).body("items.note", everyItem(nullValue()));
         as("SUPERVISOR").when().get("/api/v1/complaints/" + theirsId + "/timeline").then()
-                .body("note", hasItem("客户王女士手机13812348257"));
+                .body("items.note", hasItem("客户王女士手机13812348257"));
         as("SUPERVISOR").when().get("/api/v1/complaints/" + theirsId).then().body("contact", equalTo("13800138000"));
         // unmasked reads by people are audited; the analyst's masked ones are not
         assertThat(TestDatabase.text(dataSource, "select string_agg(action || ':' || actor, ',' order by id) "

@@ -149,8 +149,8 @@ class WeeklyReviewTest extends OnTestDay {
                 .body("closedAt", equalTo("2026-11-29T08:00:00Z"));
         as("AGENT").when().get("/api/v1/complaints/" + reopened).then().body("status", equalTo("REOPENED"));
         as("AGENT").when().get("/api/v1/complaints/" + quiet + "/timeline").then()
-                .body("[-1].action", equalTo("CLOSE")).body("[-1].actor", equalTo(QuietClose.ACTOR))
-                .body("[-1].note", equalTo("closed after 7 days without a reopen"));
+                .body("items[-1].action", equalTo("CLOSE")).body("items[-1].actor", equalTo(QuietClose.ACTOR))
+                .body("items[-1].note", equalTo("closed after 7 days without a reopen"));
         act(quiet, "reopen"); // a closed complaint can still be reopened
     }
 

@@ -2,7 +2,6 @@ package io.tiercare.tiering.rest;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -12,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
 import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
@@ -90,8 +90,8 @@ public class TierAdjustmentResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.ANALYST })
     @Operation(summary = "Every override of the customer, newest first: who, why, until when, how it ended")
     @APIResponse(responseCode = "200", description = "The overrides")
-    public List<TierOverride> overrides(@PathParam("customerId") UUID customerId) {
-        return service.overrides(customerId);
+    public Items<TierOverride> overrides(@PathParam("customerId") UUID customerId) {
+        return Items.of(service.overrides(customerId));
     }
 
     @POST
@@ -116,9 +116,9 @@ public class TierAdjustmentResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST })
     @Operation(summary = "The customer's appeals, newest first")
     @APIResponse(responseCode = "200", description = "The appeals")
-    public List<Appeal> appeals(@PathParam("customerId") UUID customerId) {
+    public Items<Appeal> appeals(@PathParam("customerId") UUID customerId) {
         lookup.requireVisible(customerId);
-        return service.appealsOf(customerId);
+        return Items.of(service.appealsOf(customerId));
     }
 
     private String caller() {

@@ -1,6 +1,5 @@
 package io.tiercare.tiering.rest;
 
-import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -9,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.domain.PolicyDefinition;
 import io.tiercare.tiering.repository.SchemeRepository.PolicyVersion;
@@ -61,8 +61,8 @@ public class TierSchemeResource {
             Roles.INTEGRATION })
     @Operation(summary = "Every scheme with its current policy")
     @APIResponse(responseCode = "200", description = "The schemes")
-    public List<Scheme> all() {
-        return service.all();
+    public Items<Scheme> all() {
+        return Items.of(service.all());
     }
 
     @GET
@@ -83,8 +83,8 @@ public class TierSchemeResource {
     @Operation(summary = "Every version of the scheme's policy, newest first, with author and note")
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public List<PolicyVersion> versions(@PathParam("code") String code) {
-        return service.versions(code);
+    public Items<PolicyVersion> versions(@PathParam("code") String code) {
+        return Items.of(service.versions(code));
     }
 
     @PUT

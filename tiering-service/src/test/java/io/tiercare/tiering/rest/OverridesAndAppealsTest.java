@@ -105,8 +105,8 @@ class OverridesAndAppealsTest extends OnTestDay {
                 .then().body("items[0].direction", equalTo("DOWN"))
                 .body("items[0].reason", containsString("(override expired)"));
         as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers/overrides").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].createdBy", equalTo("sup-li"))
-                .body("[0].endedBy", equalTo("expiry")).body("[0].endedAt", equalTo("2027-01-31T16:00:00Z"));
+                .body("items", hasSize(1)).body("items[0].createdBy", equalTo("sup-li"))
+                .body("items[0].endedBy", equalTo("expiry")).body("items[0].endedAt", equalTo("2027-01-31T16:00:00Z"));
         as("SUPERVISOR").when().delete(path).then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -122,7 +122,7 @@ class OverridesAndAppealsTest extends OnTestDay {
         as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers").then()
                 .body(VALUE + ".tier", equalTo("IMPORTANT")).body(VALUE + ".override", nullValue());
         as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers/overrides").then()
-                .body("[0].endedBy", equalTo("admin-chen"));
+                .body("items[0].endedBy", equalTo("admin-chen"));
     }
 
     @Test
@@ -140,7 +140,7 @@ class OverridesAndAppealsTest extends OnTestDay {
                 .body(VALUE + ".downgradeAt", nullValue()).body(VALUE + ".pendingAppeal", org.hamcrest.Matchers
                         .notNullValue());
         String appeal = as("ANALYST").when().get("/api/v1/customers/" + customer + "/tiers/appeals").then()
-                .extract().path("[0].id");
+                .extract().path("items[0].id");
 
         asUser("am-zhao", "SUPERVISOR").contentType("application/json").body(Map.of("decision", "UPHELD",
                 "reason", "x")).when().post("/api/v1/tier-appeals/" + appeal + "/decision").then().statusCode(403)

@@ -17,10 +17,10 @@ class TierSchemeTest {
     @Test
     void theDefaultSchemesAreSeeded() {
         as("ANALYST").when().get("/api/v1/tier-schemes").then().statusCode(200)
-                .body("code", hasItems("ABCD", "LIFECYCLE", "MEMBERSHIP", "VALUE"))
-                .body("find { it.code == 'VALUE' }.policy.tiers.code",
+                .body("items.code", hasItems("ABCD", "LIFECYCLE", "MEMBERSHIP", "VALUE"))
+                .body("items.find { it.code == 'VALUE' }.policy.tiers.code",
                         equalTo(java.util.List.of("CORE", "IMPORTANT", "BASIC", "POTENTIAL")))
-                .body("find { it.code == 'VALUE' }.policy.downgrade.graceDays", equalTo(30));
+                .body("items.find { it.code == 'VALUE' }.policy.downgrade.graceDays", equalTo(30));
         as("ANALYST").when().get("/api/v1/tier-schemes/NOPE").then().statusCode(404);
     }
 
@@ -59,9 +59,9 @@ class TierSchemeTest {
                 .body("reevaluation.requestedBy", equalTo("admin-li"));
         awaitJobs();
         as("SUPERVISOR").when().get("/api/v1/tier-schemes/MEMBERSHIP/policies").then().statusCode(200)
-                .body("[0].version", equalTo(before + 1)).body("[-1].version", equalTo(1))
-                .body("[0].createdBy", equalTo("admin-li"))
-                .body("[0].note", equalTo("lower the bar for the year-end campaign"));
+                .body("items[0].version", equalTo(before + 1)).body("items[-1].version", equalTo(1))
+                .body("items[0].createdBy", equalTo("admin-li"))
+                .body("items[0].note", equalTo("lower the bar for the year-end campaign"));
 
         // put the default back (a further version) for the other tests in this JVM
         as("ADMIN").contentType(ContentType.JSON).body(java.util.Map.of("note", "restore", "policy", original))
