@@ -7,6 +7,13 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.tiercare.chassis.http.CorrelationIds;
+import io.tiercare.chassis.http.ProblemResponses;
+import io.tiercare.chassis.http.ProblemType;
+import io.tiercare.gateway.limits.CircuitBreaker;
+import io.tiercare.gateway.limits.ClientLimits;
+import io.tiercare.gateway.limits.RouteClass;
+import io.tiercare.gateway.limits.TokenBucket;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -16,13 +23,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.tiercare.chassis.problem.ProblemType;
-import io.tiercare.chassis.web.CorrelationIds;
-import io.tiercare.chassis.web.ProblemResponses;
-import io.tiercare.gateway.limits.CircuitBreaker;
-import io.tiercare.gateway.limits.ClientLimits;
-import io.tiercare.gateway.limits.RouteClass;
-import io.tiercare.gateway.limits.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 
 /**
  * The rules every message passes before it is placed, as data: a contact budget per customer per month that care

@@ -12,7 +12,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Expression;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateException;
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 
 /**
  * A message template as data: what it is for, the channel it goes out on, its text with placeholders in Qute's

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 
 /**
  * What events ask of care, as data: who gets a welcome gift (a scheme's levels; not again for the same level within

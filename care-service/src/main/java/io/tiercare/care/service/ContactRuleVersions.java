@@ -8,8 +8,8 @@ import java.util.List;
 import io.tiercare.care.domain.ContactRules;
 import io.tiercare.care.repository.ContactRulesRepository;
 import io.tiercare.care.repository.ContactRulesRepository.RulesRow;
+import io.tiercare.chassis.http.Problem.Violation;
 import io.tiercare.chassis.problem.InvalidInputException;
-import io.tiercare.chassis.problem.Problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -14,8 +14,8 @@ import io.tiercare.care.repository.GiftRepository;
 import io.tiercare.care.repository.GiftRepository.Gift;
 import io.tiercare.care.repository.OutreachPolicyRepository;
 import io.tiercare.care.repository.VersionedDocuments.Version;
+import io.tiercare.chassis.http.Problem.Violation;
 import io.tiercare.chassis.problem.InvalidInputException;
-import io.tiercare.chassis.problem.Problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.tiercare.care.domain.CarePlan.Item;
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 
 class CarePlanTest {
 

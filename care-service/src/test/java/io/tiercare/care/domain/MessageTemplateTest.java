@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.qute.Engine;
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 
 class MessageTemplateTest {
 

@@ -3,7 +3,7 @@ package io.tiercare.chassis.problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 
 /**
  * Values the client sent are invalid in a way bean validation can't express: answered with 400 naming each field.

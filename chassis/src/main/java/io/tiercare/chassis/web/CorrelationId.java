@@ -9,6 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 
+import io.tiercare.chassis.http.CorrelationIds;
+
 /**
  * Tags every request with a correlation id (the caller's {@code X-Correlation-Id} when it is sane, otherwise a new one),
  * puts it in the log context and echoes it in the response, so a problem reported by a client can be found in the log.

@@ -5,8 +5,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tiercare.chassis.http.Problem.Violation;
 import io.tiercare.chassis.problem.InvalidInputException;
-import io.tiercare.chassis.problem.Problem.Violation;
 
 /**
  * An SLA policy: rules tried in order, each choosing by customer tier and severity (an empty list matches any) the

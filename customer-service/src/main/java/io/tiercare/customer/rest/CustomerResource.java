@@ -12,15 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.tiercare.chassis.http.Problem;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
-import io.tiercare.chassis.problem.Problem;
 import io.tiercare.chassis.security.Roles;
+import io.tiercare.customer.repository.CustomerSearch;
 import io.tiercare.customer.rest.dto.AccountManagerRequest;
 import io.tiercare.customer.rest.dto.PreferencesRequest;
 import io.tiercare.customer.rest.dto.RegisterCustomerRequest;
 import io.tiercare.customer.service.CustomerCsv;
-import io.tiercare.customer.repository.CustomerSearch;
 import io.tiercare.customer.service.CustomerService;
 import io.tiercare.customer.service.CustomerView;
 import jakarta.annotation.security.RolesAllowed;

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.tiercare.chassis.problem.Problem;
+import io.tiercare.chassis.http.Problem;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.customer.service.PersonalDataExport;
 import io.tiercare.customer.service.PrivacyService;

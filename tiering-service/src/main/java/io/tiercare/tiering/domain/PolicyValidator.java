@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 import io.tiercare.tiering.domain.PolicyDefinition.Band;
 import io.tiercare.tiering.domain.PolicyDefinition.Condition;
 import io.tiercare.tiering.domain.PolicyDefinition.Downgrade;

@@ -15,8 +15,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.tiercare.chassis.http.Problem.Violation;
 import io.tiercare.chassis.problem.InvalidInputException;
-import io.tiercare.chassis.problem.Problem.Violation;
 import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.tiering.domain.CustomerMetrics;
 import io.tiercare.tiering.domain.Evaluator;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 
-import io.tiercare.chassis.problem.Problem.Violation;
+import io.tiercare.chassis.http.Problem.Violation;
 import io.tiercare.tiering.domain.PolicyDefinition.Condition;
 import io.tiercare.tiering.domain.PolicyDefinition.TierRule;
 

@@ -1,4 +1,4 @@
-package io.tiercare.chassis.problem;
+package io.tiercare.chassis.http;
 
 /** The kinds of problem a TierCare service reports; the type URI and title are stable for clients to match on. */
 public enum ProblemType {

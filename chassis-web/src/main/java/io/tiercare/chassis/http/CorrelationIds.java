@@ -1,4 +1,4 @@
-package io.tiercare.chassis.web;
+package io.tiercare.chassis.http;
 
 import java.util.UUID;
 import java.util.regex.Pattern;

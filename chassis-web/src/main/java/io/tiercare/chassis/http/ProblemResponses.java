@@ -1,4 +1,4 @@
-package io.tiercare.chassis.web;
+package io.tiercare.chassis.http;
 
 import java.util.List;
 
@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.tiercare.chassis.problem.Problem;
-import io.tiercare.chassis.problem.ProblemType;
+import io.tiercare.chassis.http.Problem;
+import io.tiercare.chassis.http.ProblemType;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package io.tiercare.chassis.problem;
+package io.tiercare.chassis.http;
 
 import java.util.List;
 
