@@ -11,6 +11,7 @@ import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.complaint.repository.SlaRepository.CalendarDay;
 import io.tiercare.complaint.rest.dto.CalendarDayRequest;
+import io.tiercare.complaint.rest.dto.CalendarDayView;
 import io.tiercare.complaint.service.SlaService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,11 +44,11 @@ public class CalendarResource {
     @Operation(summary = "The exceptions to Monday–Friday between two dates (inclusive)")
     @APIResponse(responseCode = "200", description = "The days, in order")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Items<CalendarDay> days(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+    public Items<CalendarDayView> days(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         if (from == null || to == null) {
             throw new InvalidInputException(from == null ? "from" : "to", "is required (yyyy-MM-dd)");
         }
-        return Items.of(sla.days(from, to));
+        return Items.of(sla.days(from, to).stream().map(CalendarDayView::of).toList());
     }
 
     @PUT
@@ -59,8 +60,8 @@ public class CalendarResource {
                     + "the new calendar.")
     @APIResponse(responseCode = "200", description = "The day")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public CalendarDay put(@PathParam("day") LocalDate day, @NotNull @Valid CalendarDayRequest request) {
-        return sla.putDay(new CalendarDay(day, request.working(), request.name().strip()));
+    public CalendarDayView put(@PathParam("day") LocalDate day, @NotNull @Valid CalendarDayRequest request) {
+        return CalendarDayView.of(sla.putDay(new CalendarDay(day, request.working(), request.name().strip())));
     }
 
     @DELETE

@@ -11,6 +11,7 @@ import io.tiercare.chassis.security.Roles;
 import io.tiercare.complaint.repository.CategoryRepository.Category;
 import io.tiercare.complaint.rest.dto.CategoryRequest;
 import io.tiercare.complaint.rest.dto.CategoryUpdate;
+import io.tiercare.complaint.rest.dto.CategoryView;
 import io.tiercare.complaint.service.CategoryService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,8 +45,8 @@ public class CategoryResource {
             Roles.INTEGRATION })
     @Operation(summary = "Categories by taxonomy and code; each names its parent (null: top level)")
     @APIResponse(responseCode = "200", description = "The categories")
-    public Items<Category> list(@QueryParam("taxonomy") String taxonomy, @QueryParam("active") Boolean active) {
-        return Items.of(categories.list(taxonomy, active));
+    public Items<CategoryView> list(@QueryParam("taxonomy") String taxonomy, @QueryParam("active") Boolean active) {
+        return Items.of(categories.list(taxonomy, active).stream().map(CategoryView::of).toList());
     }
 
     @GET
@@ -55,8 +56,8 @@ public class CategoryResource {
     @Operation(summary = "One category")
     @APIResponse(responseCode = "200", description = "The category")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Category get(@PathParam("code") String code) {
-        return categories.get(code);
+    public CategoryView get(@PathParam("code") String code) {
+        return CategoryView.of(categories.get(code));
     }
 
     @POST
@@ -70,7 +71,7 @@ public class CategoryResource {
         Category created = categories.create(new Category(request.code(), request.taxonomy(), request.parentCode(),
                 request.nameZh(), request.nameEn(), request.description(),
                 request.active() == null || request.active(), 0));
-        return Response.created(URI.create("/api/v1/complaint-categories/" + created.code())).entity(created)
+        return Response.created(URI.create("/api/v1/complaint-categories/" + created.code())).entity(CategoryView.of(created))
                 .build();
     }
 
@@ -84,8 +85,8 @@ public class CategoryResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", description = "Changed by someone else since it was read")
-    public Category update(@PathParam("code") String code, @NotNull @Valid CategoryUpdate update) {
-        return categories.update(code, new Category(code, null, update.parentCode(), update.nameZh(),
-                update.nameEn(), update.description(), update.active(), update.version()), update.version());
+    public CategoryView update(@PathParam("code") String code, @NotNull @Valid CategoryUpdate update) {
+        return CategoryView.of(categories.update(code, new Category(code, null, update.parentCode(), update.nameZh(),
+                update.nameEn(), update.description(), update.active(), update.version()), update.version()));
     }
 }

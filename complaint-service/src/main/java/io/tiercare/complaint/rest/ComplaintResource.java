@@ -18,8 +18,8 @@ import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.complaint.domain.ComplaintStatus;
-import io.tiercare.complaint.repository.ComplaintRepository.Action;
 import io.tiercare.complaint.rest.dto.ActionRequest;
+import io.tiercare.complaint.rest.dto.ActionView;
 import io.tiercare.complaint.rest.dto.AssignRequest;
 import io.tiercare.complaint.rest.dto.FileComplaintRequest;
 import io.tiercare.complaint.rest.dto.NoteRequest;
@@ -122,8 +122,8 @@ public class ComplaintResource {
     @Operation(summary = "Every action on the complaint: who, when, what, from which status to which, the note")
     @APIResponse(responseCode = "200", description = "The timeline, oldest first")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Items<Action> timeline(@PathParam("id") UUID id) {
-        return Items.of(complaints.timeline(id, Access.of(identity)));
+    public Items<ActionView> timeline(@PathParam("id") UUID id) {
+        return Items.of(complaints.timeline(id, Access.of(identity)).stream().map(ActionView::of).toList());
     }
 
     @POST

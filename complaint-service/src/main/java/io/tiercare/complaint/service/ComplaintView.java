@@ -15,7 +15,16 @@ public record ComplaintView(UUID id, UUID customerId, String channel, String cat
         String description, String contact, Instant occurredAt, Instant filedAt, String filedBy, String status,
         String customerTier, int slaPolicyVersion, String slaClock, String assignee, String team,
         Instant pausedSince, long pausedSeconds, Instant resolvedAt, Instant closedAt, int reopenCount,
-        List<MilestoneView> milestones, List<Rating> ratings, long version) {
+        List<MilestoneView> milestones, List<RatingView> ratings, long version) {
+
+    /** A satisfaction rating of one resolution (1–5), with the customer's comment unless it is withheld. */
+    public record RatingView(int resolution, int rating, String comment, String ratedBy, Instant ratedAt) {
+
+        static RatingView of(Rating rating, boolean masked) {
+            return new RatingView(rating.resolution(), rating.rating(), masked ? null : rating.comment(),
+                    rating.ratedBy(), rating.ratedAt());
+        }
+    }
 
     /** One milestone: {@code state} is ON_TRACK, AT_RISK, BREACHED, PAUSED or MET; a breach stays recorded. */
     public record MilestoneView(String kind, int round, String target, Instant startedAt, Instant dueAt,
@@ -42,8 +51,7 @@ public record ComplaintView(UUID id, UUID customerId, String channel, String cat
                 c.filedAt(), c.filedBy(), c.status().name(),
                 c.customerTier(), c.slaPolicyVersion(), c.slaClock().name(), c.assignee(), c.team(),
                 c.pausedSince(), c.pausedSeconds(), c.resolvedAt(), c.closedAt(), c.reopenCount(), milestones,
-                masked ? ratings.stream().map(r -> new Rating(r.resolution(), r.rating(), null, r.ratedBy(),
-                        r.ratedAt())).toList() : ratings, c.version());
+                ratings.stream().map(r -> RatingView.of(r, masked)).toList(), c.version());
     }
 
     private static MilestoneView milestone(Milestone m, Complaint c, SlaPolicy policy, WorkingCalendar calendar,
