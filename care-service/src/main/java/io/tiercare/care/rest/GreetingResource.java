@@ -42,7 +42,15 @@ public class GreetingResource {
     }
 
     /** The festivals of a year. */
-    public record Festivals(int year, List<Festival> items) {
+    public record Festivals(int year, List<FestivalView> items) {
+    }
+
+    /** A festival on its date of the year, with the offer its greetings carry. */
+    public record FestivalView(String code, LocalDate day, String name, String offer) {
+
+        static FestivalView of(Festival festival) {
+            return new FestivalView(festival.code(), festival.day(), festival.name(), festival.offer());
+        }
     }
 
     /** The day to greet for (default: today in the business time zone). */
@@ -70,7 +78,7 @@ public class GreetingResource {
         if (y < 2000 || y > 2100) {
             throw new InvalidInputException("year", "must be between 2000 and 2100");
         }
-        return new Festivals(y, greetings.festivalsOf(y));
+        return new Festivals(y, greetings.festivalsOf(y).stream().map(FestivalView::of).toList());
     }
 
     @PUT
@@ -81,16 +89,16 @@ public class GreetingResource {
             description = "Lunar festivals are entered as their Gregorian date, year by year.")
     @APIResponse(responseCode = "200", description = "The festival as stored")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Festival save(@PathParam("code") String code, @NotNull @Valid FestivalRequest request) {
+    public FestivalView save(@PathParam("code") String code, @NotNull @Valid FestivalRequest request) {
         if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw new InvalidInputException("code", "must be 2–40 capital letters, digits or _ (MID_AUTUMN)");
         }
         if (request.day().getYear() < 2000 || request.day().getYear() > 2100) {
             throw new InvalidInputException("day", "must be in the years 2000–2100");
         }
-        return greetings.saveFestival(new Festival(code, request.day(), request.name().strip(),
+        return FestivalView.of(greetings.saveFestival(new Festival(code, request.day(), request.name().strip(),
                 request.offer() == null || request.offer().isBlank() ? null : request.offer().strip()),
-                identity.getPrincipal().getName());
+                identity.getPrincipal().getName()));
     }
 
     @POST

@@ -9,6 +9,7 @@ import io.tiercare.care.domain.OutreachPolicy;
 import io.tiercare.care.repository.GiftRepository.Gift;
 import io.tiercare.care.service.OutreachPolicies;
 import io.tiercare.care.service.OutreachPolicies.Catalogue;
+import io.tiercare.care.service.OutreachPolicies.GiftView;
 import io.tiercare.care.service.OutreachPolicies.History;
 import io.tiercare.care.service.OutreachPolicies.PolicyVersion;
 import io.tiercare.chassis.security.Roles;
@@ -95,9 +96,8 @@ public class OutreachPolicyResource {
     @Operation(summary = "Add a gift or change one: its name, whether it is offered, its place in the order")
     @APIResponse(responseCode = "200", description = "The gift as stored")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Gift saveGift(@PathParam("code") String code, @NotNull @Valid GiftRequest request) {
-        return policies.saveGift(new Gift(code, request.name() == null ? null : request.name().strip(),
-                request.active(), request.position()),
-                identity.getPrincipal().getName());
+    public GiftView saveGift(@PathParam("code") String code, @NotNull @Valid GiftRequest request) {
+        return GiftView.of(policies.saveGift(new Gift(code, request.name() == null ? null
+                : request.name().strip(), request.active(), request.position()), identity.getPrincipal().getName()));
     }
 }

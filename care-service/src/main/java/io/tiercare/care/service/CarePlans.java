@@ -31,7 +31,15 @@ public class CarePlans {
     }
 
     /** What applying a plan would do now, per item and in total. */
-    public record Simulation(int tasksCreated, int tasksCancelled, List<SimulationRepository.ItemEffect> items) {
+    public record Simulation(int tasksCreated, int tasksCancelled, List<ItemChange> items) {
+    }
+
+    /** What the change does to one care item: ADDED, REMOVED or CHANGED, and the tasks it would open and cancel. */
+    public record ItemChange(String itemCode, String change, int tasksCreated, int tasksCancelled) {
+
+        static ItemChange of(SimulationRepository.ItemEffect effect) {
+            return new ItemChange(effect.itemCode(), effect.change(), effect.tasksCreated(), effect.tasksCancelled());
+        }
     }
 
     /** Every version, newest first (at most 200). */
@@ -86,7 +94,8 @@ public class CarePlans {
         validate(definition);
         List<SimulationRepository.ItemEffect> effects = simulation.effects(current().definition(), definition);
         return new Simulation(effects.stream().mapToInt(SimulationRepository.ItemEffect::tasksCreated).sum(),
-                effects.stream().mapToInt(SimulationRepository.ItemEffect::tasksCancelled).sum(), effects);
+                effects.stream().mapToInt(SimulationRepository.ItemEffect::tasksCancelled).sum(),
+                effects.stream().map(ItemChange::of).toList());
     }
 
     /** Validates the plan whole, stores it as the next version, publishes it and starts the re-plan job. */

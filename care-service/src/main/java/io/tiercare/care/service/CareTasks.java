@@ -67,14 +67,18 @@ public class CareTasks {
     }
 
     /** A task's actions, oldest first. */
-    public record History(List<TaskRepository.Action> items) {
+    public record History(List<HistoryLine> items) {
+    }
+
+    /** One step of a task's history: what was done, by whom, when, and the note (withheld from masked roles). */
+    public record HistoryLine(String action, String actor, java.time.Instant at, String note) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public History history(UUID id, Access access) {
         CareTask task = reachable(id, access);
-        History history = new History(tasks.actions(id).stream().map(a -> new TaskRepository.Action(a.action(),
-                a.actor(), a.at(), access.text(a.note()))).toList());
+        History history = new History(tasks.actions(id).stream().map(a -> new HistoryLine(a.action(), a.actor(),
+                a.at(), access.text(a.note()))).toList());
         // the reasons given for a reschedule or a skip are a person's words; the other notes are the system's
         if (history.items().stream().anyMatch(a -> a.note() != null
                 && ("reschedule".equals(a.action()) || "skip".equals(a.action())))) {

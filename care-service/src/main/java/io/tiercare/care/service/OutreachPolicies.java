@@ -34,7 +34,15 @@ public class OutreachPolicies {
     }
 
     /** The gift catalogue, in order. */
-    public record Catalogue(List<Gift> items) {
+    public record Catalogue(List<GiftView> items) {
+    }
+
+    /** A gift of the catalogue: offered while active, in the catalogue's order. */
+    public record GiftView(String code, String name, boolean active, int position) {
+
+        public static GiftView of(Gift gift) {
+            return new GiftView(gift.code(), gift.name(), gift.active(), gift.position());
+        }
     }
 
     private final OutreachPolicyRepository repository;
@@ -83,7 +91,7 @@ public class OutreachPolicies {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Catalogue catalogue() {
-        return new Catalogue(gifts.all());
+        return new Catalogue(gifts.all().stream().map(GiftView::of).toList());
     }
 
     public Gift saveGift(Gift gift, String by) {

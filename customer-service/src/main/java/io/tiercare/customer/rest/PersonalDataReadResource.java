@@ -13,8 +13,8 @@ import io.tiercare.chassis.http.Problem;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.customer.repository.PersonalDataRead;
 import io.tiercare.customer.service.PersonalDataReadService;
+import io.tiercare.customer.service.PersonalDataReadView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,10 +41,10 @@ public class PersonalDataReadResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public Page<PersonalDataRead> find(@QueryParam("customerId") UUID customerId, @QueryParam("actor") String actor,
+    public Page<PersonalDataReadView> find(@QueryParam("customerId") UUID customerId, @QueryParam("actor") String actor,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return service.find(customerId, actor == null || actor.isBlank() ? null : actor.strip(), from, to,
-                PageRequest.of(page, size));
+                PageRequest.of(page, size)).map(PersonalDataReadView::of);
     }
 }

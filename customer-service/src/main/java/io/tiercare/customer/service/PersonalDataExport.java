@@ -1,6 +1,5 @@
 package io.tiercare.customer.service;
 
-import io.tiercare.customer.repository.PersonalDataRead;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,5 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PersonalDataExport(Instant exportedAt, CustomerView customer,
         @Schema(description = "Duplicate records merged into this customer") List<CustomerView> mergedRecords,
         List<PurchaseView> purchases, List<InquiryView> inquiries, ConsentView consents,
-        @Schema(description = "Who read this customer's data unmasked") List<PersonalDataRead> reads) {
+        @Schema(description = "Who read this customer's data unmasked") List<PersonalDataReadView> reads) {
 }

@@ -13,10 +13,10 @@ import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.CustomerStatus;
 import io.tiercare.customer.messaging.CustomerEventPublisher;
 import io.tiercare.customer.repository.CustomerRepository;
+import io.tiercare.customer.repository.InquiryRepository;
 import io.tiercare.customer.repository.PersonalDataReadRepository;
 import io.tiercare.customer.repository.PrivacyRepository;
 import io.tiercare.customer.repository.PurchaseRepository;
-import io.tiercare.customer.repository.InquiryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -63,7 +63,7 @@ public class PrivacyService {
                 purchases.list("customerId", id).stream().map(PurchaseView::of).toList(),
                 inquiries.list("customerId", id).stream().map(i -> InquiryView.of(i, false)).toList(),
                 consents.get(caller, id),
-                reads.find(id, null, null, null, ALL).items());
+                reads.find(id, null, null, null, ALL).items().stream().map(PersonalDataReadView::of).toList());
     }
 
     public record Erasure(UUID customerId, CustomerStatus status, Instant erasedAt, List<UUID> erasedMergedRecords) {
