@@ -12,7 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.tiering.repository.TierRepository.Change;
+import io.tiercare.tiering.service.ChangeView;
 import io.tiercare.tiering.service.TierLookup;
 import io.tiercare.tiering.service.TierQueryService;
 import io.tiercare.tiering.service.TierQueryService.CustomerTiers;
@@ -74,9 +74,9 @@ public class CustomerTierResource {
             Roles.INTEGRATION })
     @Operation(summary = "The customer's tier changes, newest first")
     @APIResponse(responseCode = "200", description = "A page of changes")
-    public Page<Change> history(@PathParam("customerId") UUID customerId, @QueryParam("scheme") String scheme,
+    public Page<ChangeView> history(@PathParam("customerId") UUID customerId, @QueryParam("scheme") String scheme,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         lookup.requireVisible(customerId);
-        return service.history(customerId, scheme, PageRequest.of(page, size));
+        return service.history(customerId, scheme, PageRequest.of(page, size)).map(ChangeView::of);
     }
 }

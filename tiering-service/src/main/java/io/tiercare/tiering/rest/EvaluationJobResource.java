@@ -15,6 +15,7 @@ import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.repository.JobRepository.Job;
 import io.tiercare.tiering.service.EvaluationJobService;
+import io.tiercare.tiering.service.JobView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -55,11 +56,11 @@ public class EvaluationJobResource {
                     + "Location. Upgrades and due downgrades apply, warnings go out, every change is published. "
                     + "The daily evaluation is such a job, started by the scheduler.")
     @APIResponse(responseCode = "202", description = "The job, started",
-            content = @Content(schema = @Schema(implementation = Job.class)))
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response start(@Valid StartJob start) {
         Job job = jobs.start(start == null ? null : start.reason(), identity.getPrincipal().getName());
-        return Response.accepted(job).location(URI.create("/api/v1/tier-evaluations/" + job.id())).build();
+        return Response.accepted(JobView.of(job)).location(URI.create("/api/v1/tier-evaluations/" + job.id())).build();
     }
 
     @GET
@@ -67,17 +68,17 @@ public class EvaluationJobResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.ANALYST })
     @Operation(summary = "A job's progress: chunks and customers done of the total, tiers changed")
     @APIResponse(responseCode = "200", description = "The job",
-            content = @Content(schema = @Schema(implementation = Job.class)))
+            content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Job get(@PathParam("id") UUID id) {
-        return jobs.get(id);
+    public JobView get(@PathParam("id") UUID id) {
+        return JobView.of(jobs.get(id));
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.ANALYST })
     @Operation(summary = "Jobs, newest first")
     @APIResponse(responseCode = "200", description = "A page of jobs")
-    public Page<Job> recent(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return jobs.recent(PageRequest.of(page, size));
+    public Page<JobView> recent(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return jobs.recent(PageRequest.of(page, size)).map(JobView::of);
     }
 }

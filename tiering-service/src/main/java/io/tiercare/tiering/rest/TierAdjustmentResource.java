@@ -14,8 +14,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
-import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
 import io.tiercare.tiering.service.AdjustmentService;
+import io.tiercare.tiering.service.AppealView;
+import io.tiercare.tiering.service.OverrideView;
 import io.tiercare.tiering.service.TierLookup;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -69,11 +70,12 @@ public class TierAdjustmentResource {
             description = "Takes effect at once (a tier change is published with the reason) and replaces an "
                     + "override in force. When it expires or is ended, the rules' tier applies again at once.")
     @APIResponse(responseCode = "200", description = "The override",
-            content = @Content(schema = @Schema(implementation = TierOverride.class)))
+            content = @Content(schema = @Schema(implementation = OverrideView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public TierOverride override(@PathParam("customerId") UUID customerId, @PathParam("scheme") String scheme,
+    public OverrideView override(@PathParam("customerId") UUID customerId, @PathParam("scheme") String scheme,
             @NotNull @Valid SetOverride body) {
-        return service.override(customerId, scheme, body.tier(), body.reason(), body.expiresAt(), caller());
+        return OverrideView.of(service.override(customerId, scheme, body.tier(), body.reason(), body.expiresAt(),
+                caller()));
     }
 
     @DELETE
@@ -90,8 +92,8 @@ public class TierAdjustmentResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.ANALYST })
     @Operation(summary = "Every override of the customer, newest first: who, why, until when, how it ended")
     @APIResponse(responseCode = "200", description = "The overrides")
-    public Items<TierOverride> overrides(@PathParam("customerId") UUID customerId) {
-        return Items.of(service.overrides(customerId));
+    public Items<OverrideView> overrides(@PathParam("customerId") UUID customerId) {
+        return Items.of(service.overrides(customerId).stream().map(OverrideView::of).toList());
     }
 
     @POST
@@ -102,13 +104,14 @@ public class TierAdjustmentResource {
             description = "Holds a downgrade in that scheme while pending. 409 when the change is older than 30 "
                     + "days, not the latest in its scheme, a first grading, or an appeal is already pending.")
     @APIResponse(responseCode = "201", description = "The appeal, pending",
-            content = @Content(schema = @Schema(implementation = Appeal.class)))
+            content = @Content(schema = @Schema(implementation = AppealView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response file(@PathParam("customerId") UUID customerId, @NotNull @Valid FileAppeal body) {
         lookup.requireVisible(customerId);
         Appeal appeal = service.file(customerId, body.scheme(), body.changeId(), body.reason(), caller());
-        return Response.created(URI.create("/api/v1/tier-appeals/" + appeal.id())).entity(appeal).build();
+        return Response.created(URI.create("/api/v1/tier-appeals/" + appeal.id())).entity(AppealView.of(appeal))
+                .build();
     }
 
     @GET
@@ -116,9 +119,9 @@ public class TierAdjustmentResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST })
     @Operation(summary = "The customer's appeals, newest first")
     @APIResponse(responseCode = "200", description = "The appeals")
-    public Items<Appeal> appeals(@PathParam("customerId") UUID customerId) {
+    public Items<AppealView> appeals(@PathParam("customerId") UUID customerId) {
         lookup.requireVisible(customerId);
-        return Items.of(service.appealsOf(customerId));
+        return Items.of(service.appealsOf(customerId).stream().map(AppealView::of).toList());
     }
 
     private String caller() {

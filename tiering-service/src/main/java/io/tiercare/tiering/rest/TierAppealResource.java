@@ -12,8 +12,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
 import io.tiercare.tiering.service.AdjustmentService;
+import io.tiercare.tiering.service.AppealView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -54,11 +54,11 @@ public class TierAppealResource {
     @Operation(summary = "Appeals, oldest first (the reviewers' queue with status=PENDING)")
     @APIResponse(responseCode = "200", description = "A page of appeals")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<Appeal> appeals(
+    public Page<AppealView> appeals(
             @QueryParam("status") @Pattern(regexp = "PENDING|UPHELD|OVERTURNED",
                     message = "must be PENDING, UPHELD or OVERTURNED") String status,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.appeals(status, PageRequest.of(page, size));
+        return service.appeals(status, PageRequest.of(page, size)).map(AppealView::of);
     }
 
     @GET
@@ -66,10 +66,10 @@ public class TierAppealResource {
     @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.AGENT, Roles.ACCOUNT_MANAGER, Roles.ANALYST })
     @Operation(summary = "One appeal")
     @APIResponse(responseCode = "200", description = "The appeal",
-            content = @Content(schema = @Schema(implementation = Appeal.class)))
+            content = @Content(schema = @Schema(implementation = AppealView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Appeal appeal(@PathParam("id") UUID id) {
-        return service.appeal(id);
+    public AppealView appeal(@PathParam("id") UUID id) {
+        return AppealView.of(service.appeal(id));
     }
 
     @POST
@@ -80,11 +80,11 @@ public class TierAppealResource {
             description = "Publishes tiercare.tier.appeal.decided.v1; an overturned appeal brings the former tier "
                     + "back at once (tiercare.tier.changed.v1) for tiercare.tiering.overturned-appeal-holds-for.")
     @APIResponse(responseCode = "200", description = "The decided appeal",
-            content = @Content(schema = @Schema(implementation = Appeal.class)))
+            content = @Content(schema = @Schema(implementation = AppealView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Appeal decide(@PathParam("id") UUID id, @NotNull @Valid Decide body) {
-        return service.decide(id, body.decision(), body.reason(), identity.getPrincipal().getName());
+    public AppealView decide(@PathParam("id") UUID id, @NotNull @Valid Decide body) {
+        return AppealView.of(service.decide(id, body.decision(), body.reason(), identity.getPrincipal().getName()));
     }
 }

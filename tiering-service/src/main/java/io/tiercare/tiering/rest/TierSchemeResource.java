@@ -11,11 +11,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.tiering.domain.PolicyDefinition;
-import io.tiercare.tiering.repository.SchemeRepository.PolicyVersion;
-import io.tiercare.tiering.repository.SchemeRepository.Scheme;
 import io.tiercare.tiering.service.DistributionService;
 import io.tiercare.tiering.service.DistributionService.Distribution;
 import io.tiercare.tiering.service.DistributionService.Impact;
+import io.tiercare.tiering.service.PolicyVersionView;
+import io.tiercare.tiering.service.SchemeView;
 import io.tiercare.tiering.service.TierSchemeService;
 import io.tiercare.tiering.service.TierSchemeService.PolicyApplied;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,8 +61,8 @@ public class TierSchemeResource {
             Roles.INTEGRATION })
     @Operation(summary = "Every scheme with its current policy")
     @APIResponse(responseCode = "200", description = "The schemes")
-    public Items<Scheme> all() {
-        return Items.of(service.all());
+    public Items<SchemeView> all() {
+        return Items.of(service.all().stream().map(SchemeView::of).toList());
     }
 
     @GET
@@ -71,10 +71,10 @@ public class TierSchemeResource {
             Roles.INTEGRATION })
     @Operation(summary = "One scheme with its current policy")
     @APIResponse(responseCode = "200", description = "The scheme",
-            content = @Content(schema = @Schema(implementation = Scheme.class)))
+            content = @Content(schema = @Schema(implementation = SchemeView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Scheme get(@PathParam("code") String code) {
-        return service.get(code);
+    public SchemeView get(@PathParam("code") String code) {
+        return SchemeView.of(service.get(code));
     }
 
     @GET
@@ -83,8 +83,8 @@ public class TierSchemeResource {
     @Operation(summary = "Every version of the scheme's policy, newest first, with author and note")
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Items<PolicyVersion> versions(@PathParam("code") String code) {
-        return Items.of(service.versions(code));
+    public Items<PolicyVersionView> versions(@PathParam("code") String code) {
+        return Items.of(service.versions(code).stream().map(PolicyVersionView::of).toList());
     }
 
     @PUT

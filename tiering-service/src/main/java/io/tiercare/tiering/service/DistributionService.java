@@ -48,7 +48,7 @@ public class DistributionService {
             BigDecimal revenue12m, BigDecimal revenueShare) {
     }
 
-    public record DayShare(LocalDate day, List<TierTotal> tiers) {
+    public record DayShare(LocalDate day, List<TierTotalView> tiers) {
     }
 
     public record Distribution(String scheme, int policyVersion, Instant asOf, long customers, BigDecimal revenue12m,
@@ -96,7 +96,7 @@ public class DistributionService {
         BigDecimal[] fifth = distribution.topFifth(from, to);
         List<DayShare> trend = distribution.days(scheme.code(), today.minusDays(trendDays), today).stream()
                 .collect(Collectors.groupingBy(DayTotal::day, LinkedHashMap::new, Collectors.mapping(
-                        d -> new TierTotal(d.tier(), d.customers(), d.revenue12m()), Collectors.toList())))
+                        d -> new TierTotalView(d.tier(), d.customers(), d.revenue12m()), Collectors.toList())))
                 .entrySet().stream().map(e -> new DayShare(e.getKey(), e.getValue())).toList();
         return new Distribution(scheme.code(), scheme.version(), now, tiers.stream().mapToLong(TierShare::customers)
                 .sum(), total(tiers), share(fifth[0], fifth[1]), tiers, trend);

@@ -35,7 +35,7 @@ public class TierQueryService {
     /** One scheme's standing as the API shows it. */
     public record TierView(String scheme, String schemeName, String tier, String tierName,
             Map<String, Object> benefits, Instant since, int policyVersion, BigDecimal score, String pendingTier,
-            Instant downgradeAt, Instant evaluatedAt, TierOverride override, UUID pendingAppeal, JsonNode explanation) {
+            Instant downgradeAt, Instant evaluatedAt, OverrideView override, UUID pendingAppeal, JsonNode explanation) {
     }
 
     public record CustomerTiers(UUID customerId, List<TierView> tiers) {
@@ -78,7 +78,8 @@ public class TierQueryService {
             return new TierView(s.scheme(), scheme == null ? null : scheme.name(), s.tier(),
                     rule == null ? null : rule.name(), rule == null ? null : rule.benefits(), s.since(),
                     s.policyVersion(), s.score(), s.pendingTier(), s.downgradeAt(), s.evaluatedAt(),
-                    overrides.get(s.scheme()), appeals.get(s.scheme()), explained.containsKey(s.scheme())
+                    OverrideView.of(overrides.get(s.scheme())), appeals.get(s.scheme()),
+                    explained.containsKey(s.scheme())
                             ? read(write(explained.get(s.scheme()))) : read(s.explanation()));
         }).toList();
         if (views.isEmpty()) {

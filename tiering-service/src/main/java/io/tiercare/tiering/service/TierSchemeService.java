@@ -35,7 +35,7 @@ public class TierSchemeService {
     }
 
     /** A new policy version, what it does to the customers (as a simulation would have said), and the job applying it. */
-    public record PolicyApplied(Scheme scheme, Impact impact, Job reevaluation) {
+    public record PolicyApplied(SchemeView scheme, Impact impact, JobView reevaluation) {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -68,7 +68,7 @@ public class TierSchemeService {
             int version = current.version() + 1;
             schemes.addVersion(code, version, policy, note, author, clock.instant());
             Job job = jobs.start("policy " + code + " v" + version, author);
-            return new PolicyApplied(get(code), impact, job);
+            return new PolicyApplied(SchemeView.of(get(code)), impact, JobView.of(job));
         });
     }
 }

@@ -1,0 +1,18 @@
+package io.tiercare.tiering.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.tiercare.tiering.repository.JobRepository.Job;
+
+/** A bulk re-evaluation and its progress: chunks and customers done, tiers changed, the last error. */
+public record JobView(UUID id, String reason, String requestedBy, String status, int chunks, int chunksDone,
+        int chunksFailed, int customers, int customersDone, int changed, Instant startedAt, Instant finishedAt,
+        String lastError) {
+
+    public static JobView of(Job j) {
+        return j == null ? null : new JobView(j.id(), j.reason(), j.requestedBy(), j.status(), j.chunks(),
+                j.chunksDone(), j.chunksFailed(), j.customers(), j.customersDone(), j.changed(), j.startedAt(),
+                j.finishedAt(), j.lastError());
+    }
+}
