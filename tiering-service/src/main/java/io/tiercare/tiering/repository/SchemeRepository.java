@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tiercare.tiering.domain.PolicyDefinition;
@@ -32,12 +31,12 @@ public class SchemeRepository {
     }
 
     private final EntityManager em;
-    private final ObjectMapper mapper;
+    private final StoredPolicies stored;
     private final Map<String, PolicyDefinition> policies = new ConcurrentHashMap<>();
 
     SchemeRepository(EntityManager em, ObjectMapper mapper) {
         this.em = em;
-        this.mapper = mapper;
+        this.stored = new StoredPolicies(mapper);
     }
 
     public List<Scheme> all() {
@@ -97,18 +96,10 @@ public class SchemeRepository {
     }
 
     private PolicyDefinition read(String json) {
-        try {
-            return mapper.readValue(json, PolicyDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored policy is unreadable: " + e.getOriginalMessage(), e);
-        }
+        return stored.read(json);
     }
 
     private String write(PolicyDefinition policy) {
-        try {
-            return mapper.writeValueAsString(policy);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return stored.write(policy);
     }
 }
