@@ -44,7 +44,8 @@ class OpenApiProbeTest {
     private static Suite suite;
     private static String admin;
     private static Map<String, Object> api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new ArrayList<>();
     private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     private int sent;
