@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiercare.care.domain.CarePlanner.Customer;
 import io.tiercare.care.domain.ContactRules;
 import io.tiercare.care.domain.ContactWindow;
+import io.tiercare.chassis.job.KeyRange;
+import io.tiercare.chassis.job.KeyRanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -38,6 +40,18 @@ public class CustomerRepository {
     CustomerRepository(EntityManager em, ObjectMapper mapper) {
         this.em = em;
         this.mapper = mapper;
+    }
+
+    /** Every customer care knows of, in id order, cut into ranges of at most {@code size} (for a bulk re-plan). */
+    public List<KeyRange> ranges(int size) {
+        return KeyRanges.cut(em, "select customer_id as key from care_customer", size);
+    }
+
+    /** The customers of the range, in id order. */
+    public List<UUID> idsIn(KeyRange range) {
+        return em.createNativeQuery("""
+                select customer_id from care_customer where customer_id between ?1 and ?2 order by customer_id""",
+                UUID.class).setParameter(1, range.first()).setParameter(2, range.last()).getResultList();
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.hibernate.Session;
 
+import io.tiercare.chassis.job.KeyRange;
+import io.tiercare.chassis.job.KeyRanges;
 import io.tiercare.tiering.domain.CustomerMetrics;
 import io.tiercare.tiering.domain.CustomerMetrics.CareContact;
 import io.tiercare.tiering.domain.CustomerMetrics.ComplaintFact;
@@ -31,6 +33,21 @@ public class MetricsRepository {
 
     MetricsRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** The customers to grade (not merged away, not erased), in id order, cut into ranges of at most {@code size}. */
+    public List<KeyRange> gradableRanges(int size) {
+        return KeyRanges.cut(em, "select customer_id as key from customer_metrics "
+                + "where merged_into is null and erased_at is null", size);
+    }
+
+    /** The customers of the range to grade now, in id order. */
+    public List<UUID> gradable(KeyRange range) {
+        return em.createNativeQuery("""
+                select customer_id from customer_metrics
+                where customer_id between ?1 and ?2 and merged_into is null and erased_at is null
+                order by customer_id""", UUID.class).setParameter(1, range.first()).setParameter(2, range.last())
+                .getResultList();
     }
 
     /** The customer this id stands for now: itself, or the survivor it was merged into. */

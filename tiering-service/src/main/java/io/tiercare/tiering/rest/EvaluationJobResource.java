@@ -13,7 +13,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.tiering.repository.JobRepository.Job;
 import io.tiercare.tiering.service.EvaluationJobService;
 import io.tiercare.tiering.service.JobView;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,8 +58,8 @@ public class EvaluationJobResource {
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response start(@Valid StartJob start) {
-        Job job = jobs.start(start == null ? null : start.reason(), identity.getPrincipal().getName());
-        return Response.accepted(JobView.of(job)).location(URI.create("/api/v1/tier-evaluations/" + job.id())).build();
+        JobView job = jobs.start(start == null ? null : start.reason(), identity.getPrincipal().getName());
+        return Response.accepted(job).location(URI.create("/api/v1/tier-evaluations/" + job.id())).build();
     }
 
     @GET
@@ -71,7 +70,7 @@ public class EvaluationJobResource {
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JobView get(@PathParam("id") UUID id) {
-        return JobView.of(jobs.get(id));
+        return jobs.get(id);
     }
 
     @GET
@@ -79,6 +78,6 @@ public class EvaluationJobResource {
     @Operation(summary = "Jobs, newest first")
     @APIResponse(responseCode = "200", description = "A page of jobs")
     public Page<JobView> recent(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return jobs.recent(PageRequest.of(page, size)).map(JobView::of);
+        return jobs.recent(PageRequest.of(page, size));
     }
 }

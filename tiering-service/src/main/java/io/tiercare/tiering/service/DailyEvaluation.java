@@ -7,7 +7,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.tiercare.chassis.time.BusinessTime;
-import io.tiercare.tiering.repository.JobRepository.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -38,9 +37,9 @@ public class DailyEvaluation {
     }
 
     /** Starts today's job unless it was started already; returns it, or null. */
-    public Job run() {
+    public JobView run() {
         LocalDate today = clock.instant().atZone(businessTime.zone()).toLocalDate();
-        Job job = jobs.start("daily evaluation", "daily:" + today, "scheduler");
+        JobView job = jobs.start("daily evaluation", "daily:" + today, "scheduler");
         if (job != null) {
             LOG.infof("Daily evaluation %s started: %d customers in %d chunks", job.id(), job.customers(),
                     job.chunks());

@@ -1,84 +1,75 @@
 package io.tiercare.tiering.service;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import io.quarkus.scheduler.Scheduled;
-
-import io.tiercare.chassis.id.TimeOrderedUuid;
-import io.tiercare.chassis.outbox.Outbox;
-import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.chassis.job.ChunkOutcome;
+import io.tiercare.chassis.job.ChunkWork;
+import io.tiercare.chassis.job.ChunkedJob;
+import io.tiercare.chassis.job.ChunkedJobs;
+import io.tiercare.chassis.job.JobKind;
+import io.tiercare.chassis.job.KeyRange;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
-import io.tiercare.tiering.repository.JobRepository;
-import io.tiercare.tiering.repository.JobRepository.ChunkRef;
-import io.tiercare.tiering.repository.JobRepository.Job;
-import io.tiercare.tiering.repository.JobRepository.Range;
+import io.tiercare.tiering.repository.MetricsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Bulk re-evaluation. Starting a job cuts the customers into chunks and publishes one message per chunk on
- * {@code tiering.evaluation-chunks} (through the outbox, in the job's transaction); whichever replica receives a
- * chunk grades its customers in one transaction and adds its counts to the job. A redelivered chunk is skipped.
- * <p>
- * A chunk whose transaction fails is recorded as a failed attempt (the job shows the error). When a job has made no
- * progress for {@code tiercare.tiering.chunk-retry-after}, the sweeper re-publishes its undone chunks, whether they
- * failed or their message was lost; after {@code tiercare.tiering.chunk-attempts} failed attempts a chunk is given
- * up, and once every chunk is done or given up the job ends: COMPLETED, or FAILED if any was given up.
+ * Bulk re-evaluation: a chassis {@link ChunkedJobs} job whose chunks ({@code tiering.evaluation-chunks}) grade their
+ * customers in one transaction each; the job counts the tiers it changed, and its last chunk adds today's
+ * distribution to the trend.
  */
 @ApplicationScoped
 @Transactional
-public class EvaluationJobService {
+public class EvaluationJobService implements ChunkWork {
 
-    public static final String CHUNK_TOPIC = "tiering.evaluation-chunks";
-    public static final String CHUNK_TYPE = "tiercare.tiering.evaluation-chunk.v1";
+    public static final JobKind KIND = new JobKind("evaluation", "tiering.evaluation-chunks",
+            "tiercare.tiering.evaluation-chunk.v1");
+    /** The job's count of tier changes. */
+    static final String CHANGED = "changed";
 
-    /** The message for one chunk: internal to tiering-service. */
-    public record ChunkMessage(UUID jobId, int chunk) {
+    private final ChunkedJobs jobs;
+    private final MetricsRepository customers;
+    private final TierEvaluationService evaluation;
+    private final DistributionService distribution;
+
+    EvaluationJobService(ChunkedJobs jobs, MetricsRepository customers, TierEvaluationService evaluation,
+            DistributionService distribution) {
+        this.jobs = jobs;
+        this.customers = customers;
+        this.evaluation = evaluation;
+        this.distribution = distribution;
     }
 
-    private static final Logger LOG = Logger.getLogger(EvaluationJobService.class);
-    /** Chunks re-published per sweep at most (a sweep runs in one transaction). */
-    private static final int SWEEP_LIMIT = 1000;
+    @Override
+    public JobKind kind() {
+        return KIND;
+    }
 
-    private final JobRepository jobs;
-    private final TierEvaluationService evaluation;
-    private final Outbox outbox;
-    private final DistributionService distribution;
-    private final Clock clock;
-    private final int chunkSize;
-    private final Duration retryAfter;
-    private final int maxAttempts;
+    @Override
+    public List<KeyRange> ranges(int size) {
+        return customers.gradableRanges(size);
+    }
 
-    EvaluationJobService(JobRepository jobs, TierEvaluationService evaluation, Outbox outbox,
-            DistributionService distribution, Clock clock,
-            @ConfigProperty(name = "tiercare.tiering.evaluation-chunk-size", defaultValue = "500") int chunkSize,
-            @ConfigProperty(name = "tiercare.tiering.chunk-retry-after", defaultValue = "5m") Duration retryAfter,
-            @ConfigProperty(name = "tiercare.tiering.chunk-attempts", defaultValue = "3") int maxAttempts) {
-        this.jobs = jobs;
-        this.evaluation = evaluation;
-        this.outbox = outbox;
-        this.distribution = distribution;
-        this.clock = clock;
-        this.chunkSize = chunkSize;
-        this.retryAfter = retryAfter;
-        this.maxAttempts = maxAttempts;
+    @Override
+    public ChunkOutcome run(ChunkedJob job, KeyRange range) {
+        List<UUID> graded = customers.gradable(range);
+        return ChunkOutcome.of(graded.size(), CHANGED, evaluation.evaluateAll(graded, job.reason()));
+    }
+
+    @Override
+    public void completed(ChunkedJob job) {
+        distribution.snapshot(); // today's distribution joins the trend
     }
 
     /**
      * Starts a job over every customer; {@code reason} (blank: "re-evaluation") becomes the reason of each change it
      * makes.
      */
-    public Job start(String reason, String requestedBy) {
+    public JobView start(String reason, String requestedBy) {
         return start(reason == null || reason.isBlank() ? "re-evaluation" : reason.strip(), null, requestedBy);
     }
 
@@ -86,74 +77,23 @@ public class EvaluationJobService {
      * Starts a job unless one with the same {@code runKey} exists (several replicas scheduling the same daily run);
      * returns the job, or null when the key was taken.
      */
-    public Job start(String reason, String runKey, String requestedBy) {
-        Instant now = clock.instant();
-        List<Range> ranges = jobs.ranges(chunkSize);
-        int customers = ranges.stream().mapToInt(Range::customers).sum();
-        UUID id = TimeOrderedUuid.next();
-        Job job = new Job(id, reason, requestedBy, ranges.isEmpty() ? "COMPLETED" : "RUNNING", ranges.size(), 0, 0,
-                customers, 0, 0, now, ranges.isEmpty() ? now : null, null);
-        if (!jobs.insert(job, runKey)) {
-            return null;
-        }
-        List<OutboxEvent> messages = new ArrayList<>(ranges.size());
-        for (int chunk = 0; chunk < ranges.size(); chunk++) {
-            jobs.insertChunk(id, chunk, ranges.get(chunk), now);
-            messages.add(message(id, chunk));
-        }
-        outbox.appendAll(messages);
-        return job;
+    public JobView start(String reason, String runKey, String requestedBy) {
+        return jobs.start(this, reason, runKey, requestedBy, Map.of()).map(JobView::of).orElse(null);
     }
 
-    private static OutboxEvent message(UUID job, int chunk) {
-        return new OutboxEvent(CHUNK_TOPIC, CHUNK_TYPE, job + "/" + chunk, new ChunkMessage(job, chunk));
-    }
-
-    /** Grades the chunk's customers, once: a chunk seen before is skipped. */
-    public void runChunk(UUID jobId, int chunk) {
-        Instant now = clock.instant();
-        Range range = jobs.claim(jobId, chunk, now).orElse(null);
-        if (range == null) {
-            return;
-        }
-        String reason = jobs.find(jobId).map(Job::reason).orElse("re-evaluation");
-        List<UUID> customers = jobs.customers(range);
-        int changed = evaluation.evaluateAll(customers, reason);
-        jobs.chunkDone(jobId, chunk, customers.size(), changed, clock.instant());
-        if (jobs.find(jobId).filter(j -> "COMPLETED".equals(j.status())).isPresent()) {
-            distribution.snapshot(); // the last chunk: today's distribution joins the trend
-        }
-    }
-
-    /** Records a failed attempt at the chunk, in a transaction of its own (the chunk's rolled back). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void chunkFailed(UUID jobId, int chunk, String error) {
-        jobs.chunkFailed(jobId, chunk, error, maxAttempts, clock.instant());
-    }
-
-    @Scheduled(every = "${tiercare.tiering.job-sweep-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduledSweep() {
-        sweep();
-    }
-
-    /** Re-publishes the undone chunks of jobs that stalled; returns how many. */
+    /** Publishes the undone chunks of stalled jobs again (the chassis sweep, for tests on the test clock). */
     public int sweep() {
-        Instant now = clock.instant();
-        List<ChunkRef> stalled = jobs.claimStalled(now.minus(retryAfter), now, SWEEP_LIMIT);
-        if (!stalled.isEmpty()) {
-            outbox.appendAll(stalled.stream().map(c -> message(c.job(), c.chunk())).toList());
-            LOG.infof("Re-published %d chunks of stalled evaluation jobs", stalled.size());
-        }
-        return stalled.size();
+        return jobs.sweep();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Job get(UUID id) {
-        return jobs.find(id).orElseThrow(() -> ResourceNotFoundException.of("Evaluation job", id));
+    public JobView get(UUID id) {
+        return jobs.find(this, id).map(JobView::of)
+                .orElseThrow(() -> ResourceNotFoundException.of("Evaluation job", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Job> recent(PageRequest page) {
-        return Page.of(jobs.recent(page.offset(), page.size()), page, jobs.count());
+    public Page<JobView> recent(PageRequest page) {
+        return jobs.recent(this, page).map(JobView::of);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.tiering.domain.PolicyDefinition;
-import io.tiercare.tiering.repository.JobRepository.Job;
 import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.PolicyVersion;
 import io.tiercare.tiering.repository.SchemeRepository.Scheme;
@@ -67,8 +66,8 @@ public class TierSchemeService {
             Scheme current = schemes.lock(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
             int version = current.version() + 1;
             schemes.addVersion(code, version, policy, note, author, clock.instant());
-            Job job = jobs.start("policy " + code + " v" + version, author);
-            return new PolicyApplied(SchemeView.of(get(code)), impact, JobView.of(job));
+            JobView job = jobs.start("policy " + code + " v" + version, author);
+            return new PolicyApplied(SchemeView.of(get(code)), impact, job);
         });
     }
 }

@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tiercare.testing.EventSchemas;
 import io.tiercare.testing.TestOutbox;
-import io.tiercare.tiering.repository.JobRepository.Job;
+import io.tiercare.tiering.service.JobView;
 import io.tiercare.tiering.service.DailyEvaluation;
 import io.tiercare.testing.OnTestDay;
 import jakarta.inject.Inject;
@@ -70,7 +70,7 @@ class ComplaintsWarningsAndJobsTest extends OnTestDay {
         runDaily();
         assertThat(TestOutbox.published(dataSource, "tier.events", WARNING)).noneMatch(r -> customer.equals(r.key()));
         clock.set(Instant.parse("2026-12-19T08:00:00Z"));
-        Job job = runDaily();
+        JobView job = runDaily();
         assertThat(job.customersDone()).isEqualTo(job.customers()).isPositive();
         ConsumerRecord<String, String> warning = awaitTierEvent(customer, WARNING, "\"scheme\":\"VALUE\"");
         assertThat(EventSchemas.violations(WARNING, warning.value())).isEmpty();
@@ -150,12 +150,12 @@ class ComplaintsWarningsAndJobsTest extends OnTestDay {
         as("ANALYST").when().get("/api/v1/tier-evaluations/" + UUID.randomUUID()).then().statusCode(404);
     }
 
-    private Job runDaily() {
-        Job job = daily.run();
+    private JobView runDaily() {
+        JobView job = daily.run();
         assertThat(job).isNotNull();
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("ANALYST").when()
                 .get("/api/v1/tier-evaluations/" + job.id()).then().body("status", equalTo("COMPLETED")));
-        return as("ANALYST").when().get("/api/v1/tier-evaluations/" + job.id()).then().extract().as(Job.class);
+        return as("ANALYST").when().get("/api/v1/tier-evaluations/" + job.id()).then().extract().as(JobView.class);
     }
 
     private static void awaitMetric(String customer, String metric, int value) {
