@@ -40,6 +40,11 @@ public final class Evaluator {
      */
     public record Evaluation(String tier, int index, BigDecimal score, List<IndicatorScore> breakdown,
             String matchedRule, List<Requirement> keeps, String nextTier, List<Requirement> toReachNext) {
+
+        /** One line for events and history: the tier, the rule that gave it, the score. */
+        public String summary() {
+            return tier + ": " + matchedRule + (score == null ? "" : " (score " + score.toPlainString() + ")");
+        }
     }
 
     public static Evaluation evaluate(PolicyDefinition policy, Map<Metric, BigDecimal> metricValues) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tiercare.tiering.domain.PolicyDefinition;
+import io.tiercare.tiering.domain.TierScheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -22,6 +23,11 @@ public class SchemeRepository {
 
         public boolean ranked() {
             return "RANKED".equals(kind);
+        }
+
+        /** The scheme as its rules see it. */
+        public TierScheme rules() {
+            return new TierScheme(code, ranked(), version, policy);
         }
     }
 

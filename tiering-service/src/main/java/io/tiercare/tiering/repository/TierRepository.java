@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.tiercare.tiering.domain.TierChange;
+import io.tiercare.tiering.domain.TierStanding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -19,6 +21,12 @@ public class TierRepository {
     public record Standing(UUID customerId, String scheme, String tier, Instant since, int policyVersion,
             BigDecimal score, String explanation, String pendingTier, Instant downgradeAt, Instant warningAt,
             boolean warned, Instant evaluatedAt) {
+
+        /** The standing as the rules see it. */
+        public TierStanding toDomain() {
+            return new TierStanding(customerId, scheme, tier, since, policyVersion, score, pendingTier, downgradeAt,
+                    warningAt, warned);
+        }
     }
 
     public record Change(long id, String scheme, String fromTier, String toTier, String direction, String reason,
@@ -43,19 +51,20 @@ public class TierRepository {
     }
 
     /** The standings of many customers, locked until the transaction ends, by customer and scheme. */
-    public Map<UUID, Map<String, Standing>> standingsOf(List<UUID> customerIds) {
-        Map<UUID, Map<String, Standing>> all = new HashMap<>();
+    public Map<UUID, Map<String, TierStanding>> standingsOf(List<UUID> customerIds) {
+        Map<UUID, Map<String, TierStanding>> all = new HashMap<>();
         Rows.forEach(em, "select " + COLUMNS + " from customer_tier where customer_id = any(?) for update",
                 customerIds, r -> {
-                    Standing s = new Standing(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
-                            Rows.instant(r, 4), r.getInt(5), r.getBigDecimal(6), r.getString(7), r.getString(8),
-                            Rows.instant(r, 9), Rows.instant(r, 10), r.getBoolean(11), Rows.instant(r, 12));
+                    TierStanding s = new TierStanding(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+                            Rows.instant(r, 4), r.getInt(5), r.getBigDecimal(6), r.getString(8), Rows.instant(r, 9),
+                            Rows.instant(r, 10), r.getBoolean(11));
                     all.computeIfAbsent(s.customerId(), k -> new HashMap<>()).put(s.scheme(), s);
                 });
         return all;
     }
 
-    public void save(Standing s) {
+    /** Stores the standing with the evaluation's explanation (JSON) and when it was made. */
+    public void save(TierStanding s, String explanation, Instant evaluatedAt) {
         em.createNativeQuery("""
                 insert into customer_tier (customer_id, scheme_code, tier, since, policy_version, score, explanation,
                                            pending_tier, downgrade_at, warning_at, warned, evaluated_at)
@@ -67,20 +76,21 @@ public class TierRepository {
                     warned = excluded.warned, evaluated_at = excluded.evaluated_at""")
                 .setParameter(1, s.customerId()).setParameter(2, s.scheme()).setParameter(3, s.tier())
                 .setParameter(4, s.since()).setParameter(5, s.policyVersion()).setParameter(6, s.score())
-                .setParameter(7, s.explanation()).setParameter(8, s.pendingTier()).setParameter(9, s.downgradeAt())
-                .setParameter(10, s.warningAt()).setParameter(11, s.warned()).setParameter(12, s.evaluatedAt())
+                .setParameter(7, explanation).setParameter(8, s.pendingTier()).setParameter(9, s.downgradeAt())
+                .setParameter(10, s.warningAt()).setParameter(11, s.warned()).setParameter(12, evaluatedAt)
                 .executeUpdate();
     }
 
-    public void record(UUID customerId, Change c) {
+    /** Appends the change to the customer's history. */
+    public void record(TierChange c) {
         em.createNativeQuery("""
                 insert into tier_history (customer_id, scheme_code, from_tier, to_tier, direction, reason,
                                           policy_version, score, changed_at, explanation)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, customerId).setParameter(2, c.scheme()).setParameter(3, c.fromTier())
-                .setParameter(4, c.toTier()).setParameter(5, c.direction()).setParameter(6, c.reason())
+                .setParameter(1, c.customerId()).setParameter(2, c.scheme()).setParameter(3, c.fromTier())
+                .setParameter(4, c.toTier()).setParameter(5, c.direction().name()).setParameter(6, c.reason())
                 .setParameter(7, c.policyVersion()).setParameter(8, c.score()).setParameter(9, c.changedAt())
-                .setParameter(10, c.explanation()).executeUpdate();
+                .setParameter(10, c.summary()).executeUpdate();
     }
 
     public List<Change> history(UUID customerId, String scheme, int offset, int limit) {

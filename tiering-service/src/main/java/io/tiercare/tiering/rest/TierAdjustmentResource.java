@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.paging.Items;
 import io.tiercare.chassis.security.Roles;
-import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
+import io.tiercare.tiering.domain.TierAppeal;
 import io.tiercare.tiering.service.AdjustmentService;
 import io.tiercare.tiering.service.AppealView;
 import io.tiercare.tiering.service.OverrideView;
@@ -109,7 +109,7 @@ public class TierAdjustmentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response file(@PathParam("customerId") UUID customerId, @NotNull @Valid FileAppeal body) {
         lookup.requireVisible(customerId);
-        Appeal appeal = service.file(customerId, body.scheme(), body.changeId(), body.reason(), caller());
+        TierAppeal appeal = service.file(customerId, body.scheme(), body.changeId(), body.reason(), caller());
         return Response.created(URI.create("/api/v1/tier-appeals/" + appeal.id())).entity(AppealView.of(appeal))
                 .build();
     }

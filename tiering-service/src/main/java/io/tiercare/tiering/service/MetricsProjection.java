@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.tiercare.chassis.time.BusinessTime;
+import io.tiercare.tiering.domain.event.CustomerErased;
+import io.tiercare.tiering.messaging.TierEventPublisher;
 import io.tiercare.tiering.repository.MetricsRepository;
 import io.tiercare.tiering.repository.TierRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,14 +33,16 @@ public class MetricsProjection {
     private final MetricsRepository metrics;
     private final TierRepository tiers;
     private final TierEvaluationService evaluation;
+    private final TierEventPublisher events;
     private final BusinessTime businessTime;
     private final Clock clock;
 
     MetricsProjection(MetricsRepository metrics, TierRepository tiers, TierEvaluationService evaluation,
-            BusinessTime businessTime, Clock clock) {
+            TierEventPublisher events, BusinessTime businessTime, Clock clock) {
         this.metrics = metrics;
         this.tiers = tiers;
         this.evaluation = evaluation;
+        this.events = events;
         this.businessTime = businessTime;
         this.clock = clock;
     }
@@ -147,8 +151,7 @@ public class MetricsProjection {
         public void erase(UUID customerId, Instant erasedAt) {
             UUID id = known(customerId);
             metrics.erase(id, erasedAt);
-            evaluation.publish(id, new TierEvaluationService.CustomerErased(id, erasedAt),
-                    TierEvaluationService.CUSTOMER_ERASED);
+            events.publish(new CustomerErased(id, erasedAt));
             touched.remove(id);
         }
 

@@ -3,7 +3,7 @@ package io.tiercare.tiering.service;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
+import io.tiercare.tiering.domain.TierOverride;
 
 /** A manual override of a customer's tier: who set it, why, until when, and how it ended. */
 public record OverrideView(UUID id, UUID customerId, String scheme, String tier, String reason, Instant expiresAt,

@@ -16,9 +16,10 @@ import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.tiering.domain.PolicyDefinition.TierRule;
+import io.tiercare.tiering.domain.AppealStatus;
+import io.tiercare.tiering.domain.TierAppeal;
+import io.tiercare.tiering.domain.TierOverride;
 import io.tiercare.tiering.repository.AdjustmentRepository;
-import io.tiercare.tiering.repository.AdjustmentRepository.Appeal;
-import io.tiercare.tiering.repository.AdjustmentRepository.TierOverride;
 import io.tiercare.tiering.repository.MetricsRepository;
 import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.Scheme;
@@ -68,8 +69,8 @@ public class TierQueryService {
                 Function.identity()));
         Map<String, TierOverride> overrides = adjustments.active(id).stream()
                 .collect(Collectors.toMap(TierOverride::scheme, Function.identity()));
-        Map<String, UUID> appeals = adjustments.appealsOf(id).stream().filter(a -> "PENDING".equals(a.status()))
-                .collect(Collectors.toMap(Appeal::scheme, Appeal::id));
+        Map<String, UUID> appeals = adjustments.appealsOf(id).stream().filter(a -> a.status() == AppealStatus.PENDING)
+                .collect(Collectors.toMap(TierAppeal::scheme, TierAppeal::id));
         Map<String, TierEvaluationService.Explanation> explained = evaluation.explainNow(id);
         List<TierView> views = tiers.standings(id, false).stream().map(s -> {
             Scheme scheme = byCode.get(s.scheme());
