@@ -9,7 +9,7 @@ import io.tiercare.chassis.outbox.Outbox;
 import io.tiercare.chassis.outbox.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Names each care event and appends it to the outbox in the caller's transaction, keyed by customer. */
+/** Appends each care event (typed by itself) to the outbox in the caller's transaction, keyed by customer. */
 @ApplicationScoped
 public class CareEventPublisher {
 
@@ -26,22 +26,16 @@ public class CareEventPublisher {
     public void publishAll(List<TaskEvent> events) {
         if (!events.isEmpty()) {
             outbox.appendAll(events.stream()
-                    .map(e -> new OutboxEvent(TOPIC, typeOf(e), e.customerId().toString(), e)).toList());
+                    .map(e -> OutboxEvent.of(TOPIC, e.customerId().toString(), e)).toList());
         }
     }
 
     /** {@code tiercare.care.message-<outcome>.v1}, keyed by customer. */
     public void publish(MessageEvent event) {
-        outbox.append(new OutboxEvent(TOPIC, "tiercare.care." + event.outcome().typeName() + ".v1",
-                event.customerId().toString(), event));
+        outbox.append(OutboxEvent.of(TOPIC, event.customerId().toString(), event));
     }
 
     public void publish(CarePlanChanged event) {
-        outbox.append(new OutboxEvent(TOPIC, "tiercare.care.plan-changed.v1", PLAN_KEY, event));
-    }
-
-    /** {@code tiercare.care.task-<change>.v1}; each has a JSON Schema under {@code events/}. */
-    public static String typeOf(TaskEvent event) {
-        return "tiercare.care." + event.change().typeName() + ".v1";
+        outbox.append(OutboxEvent.of(TOPIC, PLAN_KEY, event));
     }
 }

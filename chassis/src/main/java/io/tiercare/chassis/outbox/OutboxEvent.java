@@ -26,6 +26,11 @@ public record OutboxEvent(String topic, String type, String subject, Object data
         Objects.requireNonNull(data, "data");
     }
 
+    /** The event under its own type, caused by what this thread is doing for {@code subject}. */
+    public static OutboxEvent of(String topic, String subject, PublishedEvent event) {
+        return new OutboxEvent(topic, event.eventType(), subject, event);
+    }
+
     /**
      * A record with no value for the key {@code subject} (its CloudEvents attributes still in its headers): once the
      * log cleaner has passed, a compacted topic holds nothing of what it held before for that key.

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tiercare.chassis.merge.MergeChain;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.complaint.repository.CustomerDirectory;
 import io.tiercare.complaint.repository.CustomerDirectory.CustomerRef;
@@ -27,7 +28,6 @@ import jakarta.transaction.Transactional;
 public class CustomerCheck {
 
     private static final Duration RETRY_EVERY = Duration.ofMillis(50);
-    private static final int MAX_MERGE_HOPS = 10;
 
     private final CustomerDirectory directory;
     private final Duration lagTolerance;
@@ -53,10 +53,8 @@ public class CustomerCheck {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public CustomerRef require(UUID customerId, Access access) {
-        CustomerRef customer = awaitKnown(customerId, access);
-        for (int hop = 0; customer.mergedInto() != null && hop < MAX_MERGE_HOPS; hop++) {
-            customer = awaitKnown(customer.mergedInto(), access);
-        }
+        CustomerRef customer = MergeChain.follow(customerId, awaitKnown(customerId, access), CustomerRef::mergedInto,
+                survivor -> awaitKnown(survivor, access));
         // scope first: outside it, an erased customer is no customer at all
         if (!access.reaches(customer.accountManagerId())) {
             throw new InvalidInputException("customerId", "no customer " + customerId);

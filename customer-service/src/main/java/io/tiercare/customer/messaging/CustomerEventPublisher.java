@@ -23,7 +23,7 @@ import io.tiercare.customer.domain.event.PurchaseRefunded;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Names each domain event and appends it to the outbox in the caller's transaction: on {@code customer.events}, except
+ * Appends each domain event (typed by itself) to the outbox in the caller's transaction: on {@code customer.events}, except
  * the personal data, which goes to the compacted {@code customer.personal-data} (a snapshot per customer; erasure
  * leaves a tombstone in its place, and the log cleaner then removes every earlier snapshot).
  */
@@ -33,22 +33,13 @@ public class CustomerEventPublisher {
     public static final String TOPIC = "customer.events";
     public static final String PERSONAL_DATA_TOPIC = "customer.personal-data";
     /** The tombstone's type: a record with no value on {@link #PERSONAL_DATA_TOPIC}. */
-    public static final String PERSONAL_DATA_ERASED = "tiercare.customer.personal-data-erased.v1";
+    public static final String PERSONAL_DATA_ERASED = PersonalDataErased.TYPE;
 
     /** The CloudEvents type of every event this service publishes; each has a JSON Schema in events/. */
-    public static final Map<Class<? extends CustomerEvent>, String> TYPES = Map.ofEntries(
-            Map.entry(CustomerRegistered.class, "tiercare.customer.registered.v2"),
-            Map.entry(CustomerUpdated.class, "tiercare.customer.updated.v2"),
-            Map.entry(PersonalDataChanged.class, "tiercare.customer.personal-data.v1"),
-            Map.entry(PersonalDataErased.class, PERSONAL_DATA_ERASED),
-            Map.entry(CustomerMerged.class, "tiercare.customer.merged.v1"),
-            Map.entry(CustomerErased.class, "tiercare.customer.erased.v1"),
-            Map.entry(PurchaseRecorded.class, "tiercare.customer.purchase-recorded.v1"),
-            Map.entry(PurchaseRefunded.class, "tiercare.customer.purchase-refunded.v1"),
-            Map.entry(InquiryRecorded.class, "tiercare.customer.inquiry-recorded.v1"),
-            Map.entry(ConsentChanged.class, "tiercare.customer.consent-changed.v1"),
-            Map.entry(PreferencesChanged.class, "tiercare.customer.preferences-changed.v1"),
-            Map.entry(AccountManagerAssigned.class, "tiercare.customer.account-manager-assigned.v1"));
+    public static final List<String> TYPES = List.of(CustomerRegistered.TYPE, CustomerUpdated.TYPE,
+            PersonalDataChanged.TYPE, PersonalDataErased.TYPE, CustomerMerged.TYPE, CustomerErased.TYPE,
+            PurchaseRecorded.TYPE, PurchaseRefunded.TYPE, InquiryRecorded.TYPE, ConsentChanged.TYPE,
+            PreferencesChanged.TYPE, AccountManagerAssigned.TYPE);
 
     private final Outbox outbox;
 
@@ -79,17 +70,9 @@ public class CustomerEventPublisher {
     public static OutboxEvent asOutboxEvent(CustomerEvent event, EventTrace origin) {
         String subject = event.customerId().toString();
         if (event instanceof PersonalDataErased) {
-            return new OutboxEvent(PERSONAL_DATA_TOPIC, typeOf(event), subject, null, origin); // a tombstone
+            return new OutboxEvent(PERSONAL_DATA_TOPIC, event.eventType(), subject, null, origin); // a tombstone
         }
-        return new OutboxEvent(event instanceof PersonalDataChanged ? PERSONAL_DATA_TOPIC : TOPIC, typeOf(event),
+        return new OutboxEvent(event instanceof PersonalDataChanged ? PERSONAL_DATA_TOPIC : TOPIC, event.eventType(),
                 subject, event, origin);
-    }
-
-    public static String typeOf(CustomerEvent event) {
-        String type = TYPES.get(event.getClass());
-        if (type == null) {
-            throw new IllegalArgumentException("no event type for " + event.getClass().getSimpleName());
-        }
-        return type;
     }
 }

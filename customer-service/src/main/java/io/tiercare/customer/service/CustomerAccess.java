@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.tiercare.chassis.merge.MergeChain;
 import io.tiercare.chassis.problem.GoneException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.customer.domain.Customer;
@@ -24,8 +25,6 @@ import jakarta.persistence.LockModeType;
  */
 @ApplicationScoped
 public class CustomerAccess {
-
-    private static final int MAX_MERGE_HOPS = 16;
 
     private final CustomerRepository customers;
 
@@ -55,20 +54,15 @@ public class CustomerAccess {
             if (survivors.isEmpty()) {
                 break;
             }
-            if (hops == MAX_MERGE_HOPS) {
-                throw new IllegalStateException("merge chain longer than " + MAX_MERGE_HOPS + " among " + ids);
+            if (hops == MergeChain.MAX_HOPS) {
+                throw MergeChain.tooLong(ids);
             }
             known.putAll(customers.references(survivors));
         }
         Map<UUID, CustomerReference> resolved = new HashMap<>();
         for (UUID id : ids) {
-            CustomerReference ref = known.get(id);
-            for (int hops = 0; ref != null && ref.status() == CustomerStatus.MERGED; hops++) {
-                if (hops == MAX_MERGE_HOPS) {
-                    throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);
-                }
-                ref = known.get(ref.mergedInto());
-            }
+            CustomerReference ref = MergeChain.follow(id, known.get(id),
+                    r -> r.status() == CustomerStatus.MERGED ? r.mergedInto() : null, known::get);
             if (ref != null) {
                 resolved.put(id, ref);
             }
@@ -86,14 +80,10 @@ public class CustomerAccess {
     }
 
     private Customer resolve(Caller caller, UUID id, LockModeType lock) {
-        Customer customer = customers.findByIdOptional(id, lock)
-                .orElseThrow(() -> ResourceNotFoundException.of("Customer", id));
-        for (int hops = 0; customer.status() == CustomerStatus.MERGED; hops++) {
-            if (hops == MAX_MERGE_HOPS) {
-                throw new IllegalStateException("merge chain of " + id + " longer than " + MAX_MERGE_HOPS);
-            }
-            customer = customers.findById(customer.mergedInto(), lock);
-        }
+        Customer customer = MergeChain.follow(id, customers.findByIdOptional(id, lock)
+                .orElseThrow(() -> ResourceNotFoundException.of("Customer", id)),
+                c -> c.status() == CustomerStatus.MERGED ? c.mergedInto() : null,
+                survivor -> customers.findById(survivor, lock));
         requireVisible(caller, id, customer.status(), customer.erasedAt(), customer.accountManagerId());
         return customer;
     }

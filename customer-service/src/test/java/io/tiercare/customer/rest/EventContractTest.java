@@ -32,7 +32,7 @@ class EventContractTest {
 
     @Test
     void shouldPublishAnExampleThatMatchesEachSchema() {
-        for (String type : CustomerEventPublisher.TYPES.values()) {
+        for (String type : CustomerEventPublisher.TYPES) {
             if (!type.equals(CustomerEventPublisher.PERSONAL_DATA_ERASED)) { // a tombstone: no data at all
                 assertThat(EventSchemas.violations(type, EventSchemas.example(type))).as(type).isEmpty();
             }
@@ -75,7 +75,7 @@ class EventContractTest {
                 TestOutbox.published(dataSource, "customer.events").stream(),
                 TestKafka.readAll("customer.personal-data").stream()).filter(r -> r.timestamp() >= since).toList();
         assertThat(published).extracting(r -> TestKafka.header(r, "ce_type"))
-                .containsAll(CustomerEventPublisher.TYPES.values());
+                .containsAll(CustomerEventPublisher.TYPES);
         for (ConsumerRecord<String, String> event : published) {
             String type = TestKafka.header(event, "ce_type");
             if (event.value() == null) {

@@ -25,8 +25,7 @@ public class TierEventPublisher {
 
     public void publishAll(List<? extends TierEvent> events) {
         if (!events.isEmpty()) {
-            outbox.appendAll(events.stream().map(e -> new OutboxEvent(TOPIC, e.type(), e.customerId().toString(), e))
-                    .toList());
+            outbox.appendAll(events.stream().map(e -> OutboxEvent.of(TOPIC, e.customerId().toString(), e)).toList());
         }
     }
 }

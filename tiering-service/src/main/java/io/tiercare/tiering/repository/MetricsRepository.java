@@ -16,6 +16,7 @@ import org.hibernate.Session;
 
 import io.tiercare.chassis.job.KeyRange;
 import io.tiercare.chassis.job.KeyRanges;
+import io.tiercare.chassis.merge.MergeChain;
 import io.tiercare.tiering.domain.CustomerMetrics;
 import io.tiercare.tiering.domain.CustomerMetrics.CareContact;
 import io.tiercare.tiering.domain.CustomerMetrics.ComplaintFact;
@@ -26,8 +27,6 @@ import jakarta.persistence.EntityManager;
 /** The metrics projection's tables. Every write is idempotent given the inbox claim of the event that causes it. */
 @ApplicationScoped
 public class MetricsRepository {
-
-    private static final int MAX_MERGE_HOPS = 16;
 
     private final EntityManager em;
 
@@ -52,16 +51,11 @@ public class MetricsRepository {
 
     /** The customer this id stands for now: itself, or the survivor it was merged into. */
     public UUID resolve(UUID customerId) {
-        UUID id = customerId;
-        for (int hops = 0; hops < MAX_MERGE_HOPS; hops++) {
+        return MergeChain.follow(customerId, customerId, id -> {
             List<?> next = em.createNativeQuery("select merged_into from customer_metrics where customer_id = ?1")
                     .setParameter(1, id).getResultList();
-            if (next.isEmpty() || next.get(0) == null) {
-                return id;
-            }
-            id = (UUID) next.get(0);
-        }
-        throw new IllegalStateException("merge chain of " + customerId + " longer than " + MAX_MERGE_HOPS);
+            return next.isEmpty() ? null : (UUID) next.get(0);
+        }, survivor -> survivor);
     }
 
     /** Makes sure the customer has a row (events may arrive before the registration). */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.tiercare.chassis.outbox.PublishedEvent;
+
 /**
  * Something that happened to a care task, as published on {@code care.events}
  * ({@code tiercare.care.task-<change>.v1}). The fields every change has come first; the rest are present where the
@@ -18,7 +20,12 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskEvent(@JsonIgnore Change change, UUID taskId, UUID customerId, String itemCode, String scheme,
         String tier, String kind, String owner, String assignee, LocalDate dueOn, Integer attempt, Instant at,
-        String occasion, String giftCode, @JsonUnwrapped Details details) {
+        String occasion, String giftCode, @JsonUnwrapped Details details) implements PublishedEvent {
+
+    @Override
+    public String eventType() {
+        return "tiercare.care." + change.typeName() + ".v1";
+    }
 
     /** The change, and the event type's name. */
     public enum Change {

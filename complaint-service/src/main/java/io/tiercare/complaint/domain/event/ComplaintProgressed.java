@@ -15,6 +15,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record ComplaintProgressed(@JsonIgnore Step step, UUID complaintId, UUID customerId, String category, String severity,
         Instant at, String by, String status, long pausedSeconds, Deadlines deadlines) implements ComplaintEvent {
 
+    @Override
+    public String eventType() {
+        return "tiercare.complaint." + step.typeName() + ".v1";
+    }
+
     /** The moment under the step's own name: {@code resolvedAt}, {@code closedAt}, {@code reopenedAt}, …. */
     @JsonAnyGetter
     public Map<String, Object> stepTime() {

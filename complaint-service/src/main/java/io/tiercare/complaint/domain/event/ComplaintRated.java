@@ -9,4 +9,11 @@ import java.util.UUID;
  */
 public record ComplaintRated(UUID complaintId, UUID customerId, String category, String severity, int resolution,
         int rating, boolean followUpRequired, Instant ratedAt) implements ComplaintEvent {
+
+    public static final String TYPE = "tiercare.complaint.rated.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
 }

@@ -14,6 +14,11 @@ public record SlaAlert(@JsonIgnore Kind kind, UUID complaintId, UUID customerId,
         String milestone, int round, Instant dueAt, Instant detectedAt, int escalationLevel, String escalatedTo,
         String reason) implements ComplaintEvent {
 
+    @Override
+    public String eventType() {
+        return "tiercare.complaint." + kind.typeName() + ".v1";
+    }
+
     public enum Kind {
         AT_RISK("sla-at-risk"), BREACHED("sla-breached"), ESCALATED("escalated");
 

@@ -11,4 +11,11 @@ import io.tiercare.customer.domain.InquiryKind;
  */
 public record InquiryRecorded(UUID customerId, UUID inquiryId, InquiryKind kind, String channel,
         Instant occurredAt) implements CustomerEvent {
+
+    public static final String TYPE = "tiercare.customer.inquiry-recorded.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
 }

@@ -17,6 +17,13 @@ public record PersonalDataChanged(UUID customerId, String name, Gender gender, L
         String mobilePhone, String email, String province, String city, String address, List<String> tags,
         Instant changedAt) implements CustomerEvent {
 
+    public static final String TYPE = "tiercare.customer.personal-data.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
     /** The profile's fields that are personal data: a change to any of them publishes a new snapshot. */
     public static final List<String> FIELDS = List.of("name", "gender", "birthday", "mobilePhone", "email",
             "province", "city", "address", "tags");

@@ -8,4 +8,11 @@ import java.util.UUID;
  * into another record (whose snapshot speaks for both). Published as a tombstone on {@code customer.personal-data}.
  */
 public record PersonalDataErased(UUID customerId, Instant at) implements CustomerEvent {
+
+    public static final String TYPE = "tiercare.customer.personal-data-erased.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
 }

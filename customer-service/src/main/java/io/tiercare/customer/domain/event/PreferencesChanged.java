@@ -10,4 +10,11 @@ import io.tiercare.customer.domain.ContactWindow;
 /** How and when the customer wishes to be contacted changed. */
 public record PreferencesChanged(UUID customerId, ContactChannel preferredChannel, List<ContactWindow> contactWindows,
         boolean doNotDisturb, Instant changedAt) implements CustomerEvent {
+
+    public static final String TYPE = "tiercare.customer.preferences-changed.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
 }

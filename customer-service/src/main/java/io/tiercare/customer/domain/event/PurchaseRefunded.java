@@ -8,4 +8,11 @@ import java.util.UUID;
 public record PurchaseRefunded(UUID customerId, UUID refundId, UUID purchaseId, String externalOrderId,
         String externalRefundId, BigDecimal amount, BigDecimal remainingAmount, String currency, Instant refundedAt)
         implements CustomerEvent {
+
+    public static final String TYPE = "tiercare.customer.purchase-refunded.v1";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
 }

@@ -3,8 +3,6 @@ package io.tiercare.tiering.domain.event;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /** {@code tiercare.tier.appeal.decided.v1}: UPHELD, the change stands; OVERTURNED, it is reversed. */
 public record AppealDecided(UUID appealId, UUID customerId, String scheme, String appealedFromTier,
         String appealedToTier, String decision, String reason, String filedBy, String decidedBy, Instant decidedAt,
@@ -13,8 +11,7 @@ public record AppealDecided(UUID appealId, UUID customerId, String scheme, Strin
     public static final String TYPE = "tiercare.tier.appeal.decided.v1";
 
     @Override
-    @JsonIgnore
-    public String type() {
+    public String eventType() {
         return TYPE;
     }
 }

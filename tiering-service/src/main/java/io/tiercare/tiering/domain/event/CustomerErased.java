@@ -3,8 +3,6 @@ package io.tiercare.tiering.domain.event;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /**
  * {@code tiercare.tier.customer-erased.v1}: the customer's personal data was erased (PIPL Art. 47); an outside
  * subscriber purges what it keeps about them.
@@ -14,8 +12,7 @@ public record CustomerErased(UUID customerId, Instant erasedAt) implements TierE
     public static final String TYPE = "tiercare.tier.customer-erased.v1";
 
     @Override
-    @JsonIgnore
-    public String type() {
+    public String eventType() {
         return TYPE;
     }
 }

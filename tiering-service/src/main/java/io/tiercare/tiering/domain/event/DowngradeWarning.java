@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /** {@code tiercare.tier.downgrade-warning.v1}: announced once per pending downgrade, N days before it. */
 public record DowngradeWarning(UUID customerId, String scheme, String currentTier, String pendingTier,
         Instant downgradeAt, int policyVersion, Instant warnedAt, List<String> toKeep) implements TierEvent {
@@ -13,8 +11,7 @@ public record DowngradeWarning(UUID customerId, String scheme, String currentTie
     public static final String TYPE = "tiercare.tier.downgrade-warning.v1";
 
     @Override
-    @JsonIgnore
-    public String type() {
+    public String eventType() {
         return TYPE;
     }
 }

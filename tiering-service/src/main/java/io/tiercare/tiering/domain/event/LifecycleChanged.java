@@ -3,8 +3,6 @@ package io.tiercare.tiering.domain.event;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /** {@code tiercare.lifecycle.changed.v1}: a customer's stage in an unranked scheme (lifecycle) moved. */
 public record LifecycleChanged(UUID customerId, String scheme, String fromStage, String toStage, String reason,
         int policyVersion, Instant effectiveAt, String explanation) implements TierEvent {
@@ -12,8 +10,7 @@ public record LifecycleChanged(UUID customerId, String scheme, String fromStage,
     public static final String TYPE = "tiercare.lifecycle.changed.v1";
 
     @Override
-    @JsonIgnore
-    public String type() {
+    public String eventType() {
         return TYPE;
     }
 }

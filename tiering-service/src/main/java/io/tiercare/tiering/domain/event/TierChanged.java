@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -20,8 +19,7 @@ public record TierChanged(UUID customerId, String scheme, String fromTier, Strin
     public static final String TYPE = "tiercare.tier.changed.v1";
 
     @Override
-    @JsonIgnore
-    public String type() {
+    public String eventType() {
         return TYPE;
     }
 }
