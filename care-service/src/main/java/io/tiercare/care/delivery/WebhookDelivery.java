@@ -20,11 +20,10 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tiercare.care.CareConfig;
 import io.tiercare.care.domain.WebhookTarget;
 import io.tiercare.care.repository.ProviderRepository.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +43,10 @@ public class WebhookDelivery {
     private final Set<String> allowedPrivateHosts;
     private final Clock clock;
 
-    WebhookDelivery(ObjectMapper mapper, Clock clock,
-            @ConfigProperty(name = "tiercare.care.webhooks.allowed-private-hosts", defaultValue = "none")
-            Set<String> allowedPrivateHosts) {
+    WebhookDelivery(ObjectMapper mapper, Clock clock, CareConfig config) {
         this.mapper = mapper;
         this.clock = clock;
-        this.allowedPrivateHosts = allowedPrivateHosts;
+        this.allowedPrivateHosts = config.webhooks().allowedPrivateHosts();
     }
 
     /** The hosts allowed although not public (local use only). */

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.tiercare.care.CareConfig;
 import io.tiercare.care.domain.CareChannel;
 import io.tiercare.care.domain.ChineseDates;
 import io.tiercare.care.domain.OutreachKind;
@@ -51,9 +51,8 @@ public class ComplaintNotices {
     private final Duration maxAge;
 
     ComplaintNotices(CustomerRepository customers, TemplateRepository templates, MessageRepository messages,
-            BusinessTime businessTime, Clock clock,
-            @ConfigProperty(name = "tiercare.care.complaint-notice-max-age", defaultValue = "P1D") Duration maxAge) {
-        this.maxAge = maxAge;
+            BusinessTime businessTime, Clock clock, CareConfig config) {
+        this.maxAge = config.complaintNoticeMaxAge();
         this.customers = customers;
         this.templates = templates;
         this.messages = messages;

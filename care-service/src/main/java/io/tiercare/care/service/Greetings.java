@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.scheduler.Scheduled;
+import io.tiercare.care.CareConfig;
 import io.tiercare.care.domain.CareChannel;
 import io.tiercare.care.domain.OutreachKind;
 import io.tiercare.care.repository.GreetingRepository;
@@ -53,12 +53,9 @@ public class Greetings {
     private final String offerText;
 
     Greetings(GreetingRepository greetings, TemplateRepository templates, BusinessTime businessTime,
-            ObjectMapper mapper, Clock clock,
-            @ConfigProperty(name = "tiercare.care.birthday-offer.scheme", defaultValue = "MEMBERSHIP")
-            String offerScheme,
-            @ConfigProperty(name = "tiercare.care.birthday-offer.text") String offerText) {
-        this.offerScheme = offerScheme;
-        this.offerText = offerText;
+            ObjectMapper mapper, Clock clock, CareConfig config) {
+        this.offerScheme = config.birthdayOffer().scheme();
+        this.offerText = config.birthdayOffer().text();
         this.greetings = greetings;
         this.templates = templates;
         this.businessTime = businessTime;

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.qute.Engine;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.tiercare.care.CareConfig;
 import io.tiercare.care.delivery.Delivery.Outgoing;
 import io.tiercare.care.delivery.Delivery.Result;
 import io.tiercare.care.delivery.EmailDelivery;
@@ -60,7 +61,7 @@ public class MessageDispatch {
     private final ContactPointRepository contactPoints;
     private final TemplateRepository templates;
     private final ContactRuleVersions rules;
-    private final Company company;
+    private final CareConfig.Company company;
     private final EmailDelivery email;
     private final WebhookDelivery webhook;
     private final ProviderRepository providers;
@@ -74,7 +75,7 @@ public class MessageDispatch {
     private final Map<String, io.quarkus.qute.Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     MessageDispatch(MessageRepository messages, CustomerRepository customers, ContactPointRepository contactPoints,
-            TemplateRepository templates, ContactRuleVersions rules, Company company, EmailDelivery email,
+            TemplateRepository templates, ContactRuleVersions rules, CareConfig config, EmailDelivery email,
             WebhookDelivery webhook, ProviderRepository providers, CareEventPublisher publisher,
             BusinessTime businessTime, Engine engine, Clock clock, DatabaseOutage outage) {
         this.webhook = webhook;
@@ -85,7 +86,7 @@ public class MessageDispatch {
         this.contactPoints = contactPoints;
         this.templates = templates;
         this.rules = rules;
-        this.company = company;
+        this.company = config.company();
         this.email = email;
         this.publisher = publisher;
         this.businessTime = businessTime;

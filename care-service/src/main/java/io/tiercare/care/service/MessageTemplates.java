@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.qute.Engine;
+import io.tiercare.care.CareConfig;
 import io.tiercare.care.domain.MessageTemplate;
 import io.tiercare.care.domain.Salutation;
 import io.tiercare.care.repository.ContactPointRepository;
@@ -42,17 +43,17 @@ public class MessageTemplates {
 
     private final TemplateRepository repository;
     private final ContactPointRepository contactPoints;
-    private final Company company;
+    private final CareConfig.Company company;
     private final Engine engine;
     private final Clock clock;
     private final io.tiercare.chassis.audit.PersonalDataReads reads;
 
-    MessageTemplates(TemplateRepository repository, ContactPointRepository contactPoints, Company company,
+    MessageTemplates(TemplateRepository repository, ContactPointRepository contactPoints, CareConfig config,
             Engine engine, Clock clock, io.tiercare.chassis.audit.PersonalDataReads reads) {
         this.reads = reads;
         this.repository = repository;
         this.contactPoints = contactPoints;
-        this.company = company;
+        this.company = config.company();
         this.engine = engine;
         this.clock = clock;
     }

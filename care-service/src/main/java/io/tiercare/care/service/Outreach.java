@@ -38,7 +38,7 @@ public class Outreach {
             boolean masked = access.masked();
             return new MessageView(m.id(), m.customerId(), m.occasion(), m.kind().name(), m.channel().name(),
                     m.templateCode(), m.templateVersion(), m.status().name(), m.rule(), m.sendAfter(), m.attempts(),
-                    masked ? Access.mask(m.recipient()) : m.recipient(), masked ? null : m.subject(),
+                    access.text(m.recipient()), masked ? null : m.subject(),
                     masked ? null : m.body(), m.error(), m.placedBy(), m.createdAt(), m.sentAt(), m.receiptStatus(),
                     m.receiptError(), m.receiptAt());
         }

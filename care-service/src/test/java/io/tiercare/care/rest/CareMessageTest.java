@@ -219,8 +219,7 @@ class CareMessageTest extends OnTestDay {
         Messages.awaitStatus(id, "SENT");
         as("ANALYST").when().get("/api/v1/care-messages/" + id).then().statusCode(200)
                 .body("body", nullValue()).body("subject", nullValue())
-                .body("recipient", equalTo(email.charAt(0) + "*".repeat(email.indexOf('@') - 1)
-                        + email.substring(email.indexOf('@'))));
+                .body("recipient", equalTo(email.charAt(0) + "***" + email.substring(email.indexOf('@'))));
         asUser(MANAGER, "ACCOUNT_MANAGER").when().get("/api/v1/care-messages/" + id).then().statusCode(200)
                 .body("body", org.hamcrest.Matchers.startsWith("尊敬的周先生"));
         asUser(Customers.manager("am-other"), "ACCOUNT_MANAGER").when().get("/api/v1/care-messages/" + id).then()

@@ -62,7 +62,7 @@ class WorkQueueTest extends OnTestDay {
         assertThat(done.getList("actions")).isEmpty();
 
         as("ANALYST").when().get("/api/v1/care-tasks/" + task).then().statusCode(200)
-                .body("notes", equalTo("客户手机 138******34 已更新"));
+                .body("notes", equalTo("客户手机 138****1234 已更新"));
         asUser(AM_QUEUE_1, "ACCOUNT_MANAGER").when().get("/api/v1/care-tasks/" + task + "/history").then()
                 .statusCode(200).body("items.action", org.hamcrest.Matchers.contains("start", "complete"))
                 .body("items[0].actor", equalTo(AM_QUEUE_1));

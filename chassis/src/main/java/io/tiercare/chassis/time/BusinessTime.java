@@ -28,4 +28,9 @@ public class BusinessTime {
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
+
+    /** The trailing {@code months} months as of today (see {@link TrailingMonths}). */
+    public TrailingMonths trailingMonths(int months) {
+        return TrailingMonths.of(today(), months);
+    }
 }

@@ -135,7 +135,9 @@ public class Complaint {
     public ComplaintProgressed waitOnCustomer(String by, WorkingCalendar calendar, Instant now) {
         require("wait on the customer for", WORKING);
         for (Milestone m : open()) {
-            m.pause(now, calendar, slaClock);
+            if (m.pause(now, calendar, slaClock)) {
+                lateBreaches.add(lateBreach(m, now));
+            }
         }
         statusBeforeWait = status;
         pausedSince = now;
@@ -167,6 +169,19 @@ public class Complaint {
         require("close", Set.of(ComplaintStatus.RESOLVED));
         closedAt = now;
         return step(Step.CLOSED, ComplaintStatus.CLOSED, by, now);
+    }
+
+    /** A resolved complaint as the bulk close reads it: what its {@code closed} event needs. */
+    public record Resolved(UUID id, UUID customerId, String categoryCode, Severity severity, long pausedSeconds) {
+    }
+
+    /**
+     * The event of a resolved complaint closed in bulk (no entity loaded): the same as {@link #close} returns, a
+     * resolved complaint having no deadline left.
+     */
+    public static ComplaintProgressed closedInBulk(Resolved r, String by, Instant now) {
+        return new ComplaintProgressed(Step.CLOSED, r.id(), r.customerId(), r.categoryCode(), r.severity().name(), now,
+                by, ComplaintStatus.CLOSED.name(), r.pausedSeconds(), new Deadlines(null, null, null));
     }
 
     /** Reopens a resolved or closed complaint: the resolve clock starts again, with the first round's target. */
@@ -223,15 +238,19 @@ public class Complaint {
     private void meet(MilestoneKind kind, Instant now) {
         for (Milestone m : open()) {
             if (m.kind() == kind && m.meet(now)) {
-                lateBreaches.add(new SlaAlert(SlaAlert.Kind.BREACHED, id, customerId, categoryCode, severity.name(),
-                        kind.name(), m.round(), m.breachedAt(), now, Math.max(m.escalationLevel(), 2), "MANAGER",
-                        "BREACHED"));
+                lateBreaches.add(lateBreach(m, now));
             }
         }
     }
 
+    private SlaAlert lateBreach(Milestone m, Instant now) {
+        return new SlaAlert(SlaAlert.Kind.BREACHED, id, customerId, categoryCode, severity.name(), m.kind().name(),
+                m.round(), m.breachedAt(), now, Math.max(m.escalationLevel(), 2), "MANAGER", "BREACHED");
+    }
+
     /**
-     * Breaches recorded by this action because a milestone was met after its deadline before the detector saw it:
+     * Breaches recorded by this action because a milestone was met or paused after its deadline before the detector
+     * saw it:
      * published ({@code sla-breached}) like the detector's, once.
      */
     public List<SlaAlert> takeLateBreaches() {

@@ -86,13 +86,16 @@ public class Milestone {
         return newlyBreached;
     }
 
-    void pause(Instant now, WorkingCalendar calendar, SlaClock clock) {
+    /** Stops its clock; true when this is also the first the SLA knows of its breach (due already, not detected). */
+    boolean pause(Instant now, WorkingCalendar calendar, SlaClock clock) {
         remainingSeconds = calendar.between(now, dueAt, clock).getSeconds();
-        if (breachedAt == null && !now.isBefore(dueAt)) {
+        boolean newlyBreached = breachedAt == null && !now.isBefore(dueAt);
+        if (newlyBreached) {
             breachedAt = dueAt;
         }
         dueAt = null;
         warnAt = null;
+        return newlyBreached;
     }
 
     void resume(Instant now, WorkingCalendar calendar, SlaClock clock, double atRiskShare) {

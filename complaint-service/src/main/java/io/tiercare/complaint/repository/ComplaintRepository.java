@@ -1,13 +1,18 @@
 package io.tiercare.complaint.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hibernate.Session;
+
 import io.tiercare.chassis.id.TimeOrderedUuid;
 import io.tiercare.complaint.domain.Complaint;
 import io.tiercare.complaint.domain.ComplaintStatus;
+import io.tiercare.complaint.domain.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -107,5 +112,68 @@ public class ComplaintRepository {
                 where complaint_id = ?1 order by at, id""").setParameter(1, complaint).getResultList()).stream()
                 .map(r -> new Action((UUID) r[0], (String) r[1], (String) r[2], (Instant) r[3], (String) r[4],
                         (String) r[5], (String) r[6])).toList();
+    }
+
+    /**
+     * Closes up to {@code limit} complaints resolved before {@code resolvedBefore}, claimed {@code FOR UPDATE SKIP
+     * LOCKED} (replicas share the work, an action in progress is never overwritten), each with an {@code action}
+     * line in its timeline; returns what their events need.
+     */
+    public List<Complaint.Resolved> closeResolved(Instant resolvedBefore, int limit, String action, String actor,
+            String note, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with quiet as (
+                    select id from complaint where status = ?4 and resolved_at <= ?1
+                    order by resolved_at limit ?2 for update skip locked)
+                update complaint c set status = ?5, closed_at = ?3, version = c.version + 1
+                from quiet where c.id = quiet.id
+                returning c.id, c.customer_id, c.category_code, c.severity, c.paused_seconds""")
+                .setParameter(1, resolvedBefore).setParameter(2, limit).setParameter(3, now)
+                .setParameter(4, ComplaintStatus.RESOLVED.name()).setParameter(5, ComplaintStatus.CLOSED.name())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Object[] ids = rows.stream().map(r -> r[0]).toArray();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into complaint_action (id, complaint_id, action, actor, at, from_status, to_status, note)
+                    select gen_random_uuid(), id, ?, ?, ?, ?, ?, ? from unnest(?) as t(id)""")) {
+                insert.setString(1, action);
+                insert.setString(2, actor);
+                insert.setTimestamp(3, Timestamp.from(now));
+                insert.setString(4, ComplaintStatus.RESOLVED.name());
+                insert.setString(5, ComplaintStatus.CLOSED.name());
+                insert.setString(6, note);
+                insert.setArray(7, connection.createArrayOf("uuid", ids));
+                insert.executeUpdate();
+            }
+        });
+        em.clear(); // complaints loaded in this context are stale now
+        return rows.stream().map(r -> new Complaint.Resolved((UUID) r[0], (UUID) r[1], (String) r[2],
+                Severity.valueOf((String) r[3]), ((Number) r[4]).longValue())).toList();
+    }
+
+    /**
+     * Removes what people wrote about an erased customer's complaints (title, description, contact, timeline notes,
+     * rating comments), keeping everything the statistics count; returns how many complaints.
+     */
+    public int anonymise(UUID customerId, String erasedTitle, Instant erasedAt) {
+        em.createNativeQuery("""
+                update complaint_action set note = null where note is not null
+                  and complaint_id in (select id from complaint where customer_id = ?1)""")
+                .setParameter(1, customerId).executeUpdate();
+        em.createNativeQuery("""
+                update complaint_rating set comment = null where comment is not null
+                  and complaint_id in (select id from complaint where customer_id = ?1)""")
+                .setParameter(1, customerId).executeUpdate();
+        int count = em.createNativeQuery("""
+                update complaint set title = ?2, description = null, contact = null, anonymised_at = ?3,
+                    version = version + 1
+                where customer_id = ?1 and anonymised_at is null""").setParameter(1, customerId)
+                .setParameter(2, erasedTitle).setParameter(3, erasedAt).executeUpdate();
+        em.clear(); // loaded complaints would otherwise show the text again
+        return count;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.tiercare.chassis.privacy.Masking;
 import io.tiercare.complaint.domain.Complaint;
 import io.tiercare.complaint.domain.Milestone;
 import io.tiercare.complaint.domain.SlaPolicy;
@@ -47,7 +48,7 @@ public record ComplaintView(UUID id, UUID customerId, String channel, String cat
                 .toList();
         return new ComplaintView(c.id(), c.customerId(), c.channel().name(), c.categoryCode(), c.severity().name(),
                 masked ? null : c.title(), masked ? null : c.description(),
-                masked ? Access.mask(c.contact()) : c.contact(), c.occurredAt(),
+                masked ? Masking.contact(c.contact()) : c.contact(), c.occurredAt(),
                 c.filedAt(), c.filedBy(), c.status().name(),
                 c.customerTier(), c.slaPolicyVersion(), c.slaClock().name(), c.assignee(), c.team(),
                 c.pausedSince(), c.pausedSeconds(), c.resolvedAt(), c.closedAt(), c.reopenCount(), milestones,

@@ -3,8 +3,7 @@ package io.tiercare.complaint.service;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.tiercare.complaint.ComplaintConfig;
 import io.tiercare.chassis.merge.MergeChain;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.complaint.repository.CustomerDirectory;
@@ -33,13 +32,11 @@ public class CustomerCheck {
     private final Duration lagTolerance;
     private final java.util.concurrent.Semaphore waiters;
 
-    CustomerCheck(CustomerDirectory directory,
-            @ConfigProperty(name = "tiercare.complaint.customer-lag-tolerance", defaultValue = "5s")
-            Duration lagTolerance,
-            @ConfigProperty(name = "tiercare.complaint.customer-lag-waiters", defaultValue = "16") int waiters,
+    CustomerCheck(CustomerDirectory directory, ComplaintConfig config,
             io.micrometer.core.instrument.MeterRegistry registry) {
+        int waiters = config.customerLagWaiters();
         this.directory = directory;
-        this.lagTolerance = lagTolerance;
+        this.lagTolerance = config.customerLagTolerance();
         this.waiters = new java.util.concurrent.Semaphore(waiters);
         io.micrometer.core.instrument.Gauge.builder("tiercare.complaint.customer.waiting", this.waiters,
                 s -> waiters - s.availablePermits())

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.tiercare.complaint.ComplaintConfig;
 import io.tiercare.chassis.batch.Drain;
 import io.tiercare.complaint.domain.event.SlaAlert;
 import io.tiercare.complaint.messaging.ComplaintEventPublisher;
@@ -43,15 +43,13 @@ public class SlaDetector {
     private final ManagedExecutor executor;
 
     SlaDetector(SlaDetectorRepository repository, ComplaintEventPublisher events, Clock clock,
-            ManagedExecutor executor,
-            @ConfigProperty(name = "tiercare.complaint.detector-batch", defaultValue = "2000") int batch,
-            @ConfigProperty(name = "tiercare.complaint.detector-workers", defaultValue = "2") int workers) {
+            ManagedExecutor executor, ComplaintConfig config) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
         this.executor = executor;
-        this.batch = batch;
-        this.workers = workers;
+        this.batch = config.detectorBatch();
+        this.workers = config.detectorWorkers();
     }
 
     @Scheduled(every = "${tiercare.complaint.detector-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tiercare.complaint.ComplaintConfig;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
 import io.tiercare.chassis.time.BusinessTime;
@@ -44,10 +45,8 @@ public class SlaService {
     private final java.util.Set<String> valueTiers;
 
     SlaService(SlaRepository repository, ObjectMapper mapper, BusinessTime businessTime, Clock clock,
-            ComplaintEventPublisher publisher,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tiercare.complaint.value-tiers",
-                    defaultValue = "CORE,IMPORTANT,BASIC,POTENTIAL") List<String> valueTiers) {
-        this.valueTiers = java.util.Set.copyOf(valueTiers);
+            ComplaintEventPublisher publisher, ComplaintConfig config) {
+        this.valueTiers = java.util.Set.copyOf(config.valueTiers());
         this.publisher = publisher;
         this.repository = repository;
         this.mapper = mapper;

@@ -283,6 +283,12 @@ class ComplaintTest {
         assertThat(plan.remainingSeconds()).isZero();
         assertThat(stateOf(plan, after(ofHours(26)))).isEqualTo(Milestone.State.BREACHED);
         assertThat(complaint.milestone(RESOLVE, 1).orElseThrow().breachedAt()).isNull();
+        assertThat(complaint.takeLateBreaches()).as("published and escalated like the detector's, once")
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.kind()).isEqualTo(SlaAlert.Kind.BREACHED);
+                    assertThat(alert.milestone()).isEqualTo("PLAN");
+                    assertThat(alert.escalationLevel()).isEqualTo(2);
+                });
 
         complaint.resume("agent-7", CALENDAR, AT_RISK_SHARE, after(ofHours(30)));
 
@@ -381,5 +387,19 @@ class ComplaintTest {
 
     private static Milestone.State stateOf(Milestone milestone, Instant now) {
         return milestone.state(now, CALENDAR, SlaClock.CALENDAR, AT_RISK_SHARE);
+    }
+
+    @Test
+    void aResolvedComplaintClosedInBulkPublishesTheSameEventAsOneClosedByHand() {
+        Complaint byHand = ComplaintMother.resolved(FILED, after(ofHours(5)));
+        Complaint.Resolved asTheBulkCloseReadsIt = new Complaint.Resolved(byHand.id(), byHand.customerId(),
+                byHand.categoryCode(), byHand.severity(), byHand.pausedSeconds());
+        Instant quietWeekLater = after(ofHours(5 + 7 * 24));
+
+        ComplaintProgressed bulk = Complaint.closedInBulk(asTheBulkCloseReadsIt, "system", quietWeekLater);
+        ComplaintProgressed closed = byHand.close("system", quietWeekLater);
+
+        assertThat(bulk).isEqualTo(closed);
+        assertThat(bulk.eventType()).isEqualTo("tiercare.complaint.closed.v1");
     }
 }

@@ -37,16 +37,4 @@ public final class MobilePhone {
     public static boolean isValid(String e164) {
         return e164 != null && STORED.matcher(e164).matches();
     }
-
-    /** {@code +8613812341234} → {@code 138****1234}: the national number with the middle four digits hidden. */
-    public static String mask(String e164) {
-        if (e164 == null) {
-            return null;
-        }
-        String national = e164.startsWith("+86") ? e164.substring(3) : e164;
-        if (national.length() < 8) {
-            return "****";
-        }
-        return national.substring(0, 3) + "****" + national.substring(national.length() - 4);
-    }
 }

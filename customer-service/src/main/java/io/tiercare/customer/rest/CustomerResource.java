@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tiercare.chassis.http.Problem;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
+import io.tiercare.chassis.security.CurrentCaller;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.customer.repository.CustomerSearch;
 import io.tiercare.customer.rest.dto.AccountManagerRequest;

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tiercare.chassis.http.Problem;
+import io.tiercare.chassis.security.CurrentCaller;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.customer.service.DataQualityReport;
 import io.tiercare.customer.service.DataQualityService;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.tiercare.chassis.http.Problem;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
+import io.tiercare.chassis.security.CurrentCaller;
 import io.tiercare.chassis.security.Roles;
 import io.tiercare.customer.rest.dto.RecordPurchaseRequest;
 import io.tiercare.customer.rest.dto.RecordRefundRequest;

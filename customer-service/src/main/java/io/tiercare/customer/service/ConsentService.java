@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.tiercare.chassis.problem.InvalidInputException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.customer.domain.Consent;
 import io.tiercare.customer.domain.ContactChannel;
 import io.tiercare.customer.domain.Customer;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.tiercare.chassis.merge.MergeChain;
 import io.tiercare.chassis.problem.GoneException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.CustomerStatus;
 import io.tiercare.customer.repository.CustomerReference;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.customer.domain.CustomerImport;
 import io.tiercare.customer.repository.CustomerImportRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tiercare.customer.CustomerConfig;
 import io.tiercare.chassis.outbox.Outbox;
 import io.tiercare.chassis.outbox.OutboxEvent;
 import io.tiercare.chassis.problem.InvalidInputException;
@@ -51,17 +51,17 @@ public class CustomerImportWorker {
     private final int chunkSize;
 
     CustomerImportWorker(CustomerImportRepository imports, CustomerRepository customers, Outbox outbox,
-            BusinessTime businessTime, Clock clock, @ConfigProperty(name = "tiercare.import.chunk-size") int chunkSize) {
+            BusinessTime businessTime, Clock clock, CustomerConfig config) {
         this.imports = imports;
         this.customers = customers;
         this.outbox = outbox;
         this.businessTime = businessTime;
         this.clock = clock;
-        this.chunkSize = chunkSize;
+        this.chunkSize = config.importing().chunkSize();
     }
 
     /** Picks up jobs nobody is working on: new ones whose start was missed, and ones whose worker died. */
-    @Scheduled(every = "${tiercare.import.poll-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tiercare.customer.import.poll-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeOrphans() {
         List<UUID> open = QuarkusTransaction.requiringNew()
                 .call(() -> imports.claimable(clock.instant().minus(STALE_AFTER)));

@@ -12,6 +12,7 @@ import io.tiercare.chassis.problem.ActionForbiddenException;
 import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.PreconditionFailedException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.customer.domain.ContactChannel;
 import io.tiercare.customer.domain.ContactWindow;

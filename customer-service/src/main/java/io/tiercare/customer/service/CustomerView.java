@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.tiercare.chassis.privacy.Masking;
 import io.tiercare.customer.domain.CompanyScale;
 import io.tiercare.customer.domain.ContactChannel;
 import io.tiercare.customer.domain.ContactWindow;
@@ -13,7 +14,6 @@ import io.tiercare.customer.domain.CustomerProfile;
 import io.tiercare.customer.domain.CustomerStatus;
 import io.tiercare.customer.domain.CustomerType;
 import io.tiercare.customer.domain.Gender;
-import io.tiercare.customer.domain.MobilePhone;
 
 /** A customer as the service hands it out: already masked where the caller may not see personal data. */
 public record CustomerView(UUID id, CustomerType type, CustomerStatus status, String name, Gender gender,
@@ -27,20 +27,11 @@ public record CustomerView(UUID id, CustomerType type, CustomerStatus status, St
         CustomerProfile p = customer.profile();
         return new CustomerView(customer.id(), customer.type(), customer.status(), p.name(), p.gender(),
                 masked ? null : p.birthday(),
-                masked ? MobilePhone.mask(p.mobilePhone()) : p.mobilePhone(),
-                masked ? maskEmail(p.email()) : p.email(),
+                masked ? Masking.phone(p.mobilePhone()) : p.mobilePhone(),
+                masked ? Masking.email(p.email()) : p.email(),
                 p.province(), p.city(), masked ? null : p.address(), p.industry(), p.companyScale(),
                 p.sourceChannel(), p.tags(), p.referredBy(), p.usesCompetitor(), customer.accountManagerId(),
                 customer.preferredChannel(), customer.contactWindows(), customer.doNotDisturb(),
                 customer.createdAt(), customer.updatedAt(), customer.version());
-    }
-
-    /** {@code zhang.wei@example.com} → {@code z***@example.com}. */
-    static String maskEmail(String email) {
-        if (email == null) {
-            return null;
-        }
-        int at = email.indexOf('@');
-        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.chassis.problem.InvalidInputException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.messaging.CustomerEventPublisher;

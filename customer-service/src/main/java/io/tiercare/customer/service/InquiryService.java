@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.InvalidInputException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.Inquiry;
 import io.tiercare.customer.domain.InquiryKind;

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.UUID;
 
 import io.tiercare.chassis.audit.PersonalDataReads;
+import io.tiercare.chassis.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Writes the audit trail of unmasked personal-data reads by people (PIPL), through the chassis. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.GoneException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.customer.domain.Customer;
 import io.tiercare.customer.domain.CustomerStatus;
 import io.tiercare.customer.messaging.CustomerEventPublisher;

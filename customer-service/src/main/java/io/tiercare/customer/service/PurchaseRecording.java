@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.tiercare.customer.CustomerConfig;
 import io.tiercare.chassis.batch.GroupCommit;
 import io.tiercare.chassis.batch.GroupCommit.Outcome;
 import io.tiercare.chassis.outbox.OutboxEvent;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.chassis.trace.EventTrace;
 import io.tiercare.customer.domain.Purchase;
 import io.tiercare.customer.messaging.CustomerEventPublisher;
@@ -46,7 +46,8 @@ public class PurchaseRecording {
     private final GroupCommit<PendingPurchase, Recorded<PurchaseView>> recordings;
 
     PurchaseRecording(PurchaseService purchases, PurchaseRepository repository, Clock clock,
-            @ConfigProperty(name = "tiercare.customer.purchase-writers", defaultValue = "1") int writers) {
+            CustomerConfig config) {
+        int writers = config.purchaseWriters();
         this.purchases = purchases;
         this.repository = repository;
         this.clock = clock;

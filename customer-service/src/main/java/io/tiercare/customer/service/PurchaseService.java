@@ -23,6 +23,7 @@ import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ConflictException;
 import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.chassis.time.BusinessTime;
 import io.tiercare.chassis.trace.EventTrace;
 import io.tiercare.customer.domain.Customer;
@@ -178,7 +179,7 @@ public class PurchaseService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PurchaseSummary summary(Caller caller, UUID customerId) {
         Customer customer = access.visible(caller, customerId);
-        Instant trailingFrom = clock.instant().atZone(businessTime.zone()).minusMonths(12).toInstant();
+        Instant trailingFrom = businessTime.trailingMonths(12).start(businessTime.zone());
         PurchaseRepository.Summary s = purchases.summary(customer.id(), trailingFrom);
         BigDecimal total = s.grossTotal().subtract(s.refundedTotal());
         BigDecimal average = s.purchaseCount() == 0 ? BigDecimal.ZERO.setScale(2)

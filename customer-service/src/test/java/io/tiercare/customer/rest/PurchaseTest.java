@@ -185,16 +185,20 @@ class PurchaseTest {
         String big = purchase(customer, "SO-" + UUID.randomUUID(), "100000.00", "2026-03-10T02:00:00Z")
                 .statusCode(201).extract().path("id");
         purchase(customer, "SO-" + UUID.randomUUID(), "20000.00", "2026-11-21T02:00:00Z").statusCode(201);
+        // the trailing 12 months are November 2026 and the 11 months before, in business time: from 1 December 2025
+        // 00:00 in Shanghai; 25 November 2025 is out, though less than a year ago
+        purchase(customer, "SO-" + UUID.randomUUID(), "7000.00", "2025-11-25T02:00:00Z").statusCode(201);
+        purchase(customer, "SO-" + UUID.randomUUID(), "5000.00", "2025-11-30T16:00:00Z").statusCode(201);
         as("AGENT").body(Map.of("externalRefundId", "RF-" + UUID.randomUUID(), "amount", 10000, "refundedAt",
                 "2026-03-12T02:00:00Z")).when()
                 .post("/api/v1/customers/" + customer + "/purchases/" + big + "/refunds").then().statusCode(201);
 
         as("ANALYST").when().get("/api/v1/customers/" + customer + "/purchase-summary").then().statusCode(200)
-                .body("purchaseCount", equalTo(3))
-                .body("totalSpend", equalTo(160000.00f))
+                .body("purchaseCount", equalTo(5))
+                .body("totalSpend", equalTo(172000.00f))
                 .body("refundedTotal", equalTo(10000.00f))
-                .body("trailing12MonthSpend", equalTo(110000.00f))
-                .body("averageOrderValue", equalTo(53333.33f))
+                .body("trailing12MonthSpend", equalTo(115000.00f))
+                .body("averageOrderValue", equalTo(34400.00f))
                 .body("firstPurchaseAt", equalTo("2025-11-01T02:00:00Z"))
                 .body("lastPurchaseAt", equalTo("2026-11-21T02:00:00Z"));
         as("ANALYST").queryParam("size", 2).when().get("/api/v1/customers/" + customer + "/purchases").then()

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.tiercare.chassis.time.TrailingMonths;
+
 /**
  * What the projection holds about one customer, and the catalogue's metric values it yields on a given day. The
  * same facts give different values on different days (months age out, days pass): that is how time alone changes a
@@ -41,11 +43,11 @@ public record CustomerMetrics(UUID customerId, Instant registeredAt, boolean use
     public Map<Metric, BigDecimal> valuesOn(LocalDate day, ZoneId zone) {
         Map<Metric, BigDecimal> v = new EnumMap<>(Metric.class);
         YearMonth current = YearMonth.from(day);
-        BigDecimal spend12 = spend(current.minusMonths(11), current);
-        BigDecimal last6 = spend(current.minusMonths(5), current);
-        BigDecimal previous6 = spend(current.minusMonths(11), current.minusMonths(6));
-        int purchases12 = months.stream().filter(m -> within(m.month(), current.minusMonths(11), current))
-                .mapToInt(MonthSpend::purchases).sum();
+        TrailingMonths year = TrailingMonths.of(day, 12);
+        BigDecimal spend12 = spend(year.first(), current);
+        BigDecimal last6 = spend(TrailingMonths.of(day, 6).first(), current);
+        BigDecimal previous6 = spend(year.first(), TrailingMonths.of(day, 6).first().minusMonths(1));
+        int purchases12 = months.stream().filter(m -> year.contains(m.month())).mapToInt(MonthSpend::purchases).sum();
         int purchasesTotal = months.stream().filter(m -> !m.month().isAfter(current)).mapToInt(MonthSpend::purchases)
                 .sum();
         v.put(Metric.SPEND_12M, spend12);
@@ -73,9 +75,8 @@ public record CustomerMetrics(UUID customerId, Instant registeredAt, boolean use
             v.put(Metric.TENURE_DAYS, days(registeredAt, day, zone));
         }
         v.put(Metric.INQUIRIES_TOTAL, BigDecimal.valueOf(inquiriesTotal));
-        LocalDate yearAgo = day.minusMonths(12);
         v.put(Metric.COMPLAINTS_12M, BigDecimal.valueOf(complaints.stream()
-                .filter(c -> !c.filedAt().atZone(zone).toLocalDate().isBefore(yearAgo)).count()));
+                .filter(c -> year.contains(c.filedAt().atZone(zone).toLocalDate())).count()));
         v.put(Metric.OPEN_COMPLAINTS, BigDecimal.valueOf(complaints.stream().filter(ComplaintFact::open).count()));
         v.put(Metric.SEVERE_OPEN_COMPLAINTS, BigDecimal.valueOf(complaints.stream()
                 .filter(c -> c.open() && c.severity() != null && SEVERE.contains(c.severity())).count()));
@@ -86,7 +87,7 @@ public record CustomerMetrics(UUID customerId, Instant registeredAt, boolean use
                     .divide(BigDecimal.valueOf(ratings.size()), 2, RoundingMode.HALF_UP));
         }
         List<CareContact> recentCare = careContacts.stream()
-                .filter(c -> !c.completedAt().atZone(zone).toLocalDate().isBefore(yearAgo)).toList();
+                .filter(c -> year.contains(c.completedAt().atZone(zone).toLocalDate())).toList();
         v.put(Metric.CARE_CONTACTS_12M, BigDecimal.valueOf(recentCare.stream()
                 .filter(c -> "REACHED".equals(c.outcome())).count()));
         List<Integer> careScores = recentCare.stream().map(CareContact::satisfaction).filter(s -> s != null)
@@ -102,8 +103,8 @@ public record CustomerMetrics(UUID customerId, Instant registeredAt, boolean use
 
     /** The month whose spend ages out first from the trailing 12 months seen on {@code day}, if any counts. */
     public YearMonth oldestCountedMonth(LocalDate day) {
-        YearMonth current = YearMonth.from(day);
-        return months.stream().map(MonthSpend::month).filter(m -> within(m, current.minusMonths(11), current))
+        TrailingMonths year = TrailingMonths.of(day, 12);
+        return months.stream().map(MonthSpend::month).filter(year::contains)
                 .filter(m -> months.stream().anyMatch(s -> s.month().equals(m) && s.net().signum() != 0))
                 .min(YearMonth::compareTo).orElse(null);
     }

@@ -8,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tiercare.tiering.domain.GradingScheme;
 import io.tiercare.tiering.domain.PolicyDefinition;
 import io.tiercare.tiering.domain.TierScheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /** Tier schemes and their policy versions. */
 @ApplicationScoped
@@ -53,11 +55,9 @@ public class SchemeRepository {
         return schemes("where s.code = ?1", code).stream().findFirst();
     }
 
-    /** Locks the scheme row until the transaction ends (policy changes one at a time). */
-    public Optional<Scheme> lock(String code) {
-        em.createNativeQuery("select 1 from tier_scheme where code = ?1 for update").setParameter(1, code)
-                .getResultList();
-        return find(code);
+    /** The scheme to change, locked until the transaction ends (policy changes one at a time). */
+    public Optional<GradingScheme> lock(String code) {
+        return Optional.ofNullable(em.find(GradingScheme.class, code, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public List<PolicyVersion> versions(String code) {
@@ -69,15 +69,18 @@ public class SchemeRepository {
                 .toList();
     }
 
-    public void addVersion(String code, int version, PolicyDefinition policy, String note, String author,
+    /**
+     * Adds the policy as the scheme's version {@code version} (the one {@link GradingScheme#adopt} gave), written
+     * after the scheme itself, whose version check it follows.
+     */
+    public void addVersion(GradingScheme scheme, int version, PolicyDefinition policy, String note, String author,
             Instant now) {
+        em.flush(); // the scheme's update first: it fails if another change took this version meanwhile
         em.createNativeQuery("""
                 insert into tier_policy (scheme_code, version, definition, note, created_by, created_at)
                 values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)""")
-                .setParameter(1, code).setParameter(2, version).setParameter(3, write(policy))
+                .setParameter(1, scheme.code()).setParameter(2, version).setParameter(3, write(policy))
                 .setParameter(4, note).setParameter(5, author).setParameter(6, now).executeUpdate();
-        em.createNativeQuery("update tier_scheme set current_version = ?2, updated_at = ?3 where code = ?1")
-                .setParameter(1, code).setParameter(2, version).setParameter(3, now).executeUpdate();
     }
 
     private List<Scheme> schemes(String where, String code) {

@@ -8,11 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.tiercare.chassis.paging.Page;
 import io.tiercare.chassis.paging.PageRequest;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.tiering.TieringConfig;
 import io.tiercare.tiering.domain.AppealStatus;
 import io.tiercare.tiering.domain.Direction;
 import io.tiercare.tiering.domain.TierAppeal;
@@ -44,16 +43,14 @@ public class AdjustmentService {
     private final Duration overturnedFor;
 
     AdjustmentService(AdjustmentRepository adjustments, TierRepository tiers, TierLookup lookup,
-            TierEvaluationService evaluation, TierEventPublisher events, Clock clock,
-            @ConfigProperty(name = "tiercare.tiering.overturned-appeal-holds-for", defaultValue = "P90D")
-            Duration overturnedFor) {
+            TierEvaluationService evaluation, TierEventPublisher events, Clock clock, TieringConfig config) {
         this.adjustments = adjustments;
         this.tiers = tiers;
         this.lookup = lookup;
         this.evaluation = evaluation;
         this.events = events;
         this.clock = clock;
-        this.overturnedFor = overturnedFor;
+        this.overturnedFor = config.overturnedAppealHoldsFor();
     }
 
     /** Sets the tier by hand until {@code expiresAt}; replaces an override in force in the scheme. */

@@ -1,11 +1,10 @@
 package io.tiercare.tiering.service;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
-import io.tiercare.chassis.security.Roles;
+import io.tiercare.chassis.security.Caller;
 import io.tiercare.tiering.repository.MetricsRepository;
 import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.Scheme;
@@ -52,8 +51,8 @@ public class TierLookup {
 
     /** Whether the caller may see the customer (a merged id counts as its survivor). */
     public boolean visible(UUID customerId) {
-        Optional<String> scope = Roles.managerScope(identity.getPrincipal().getName(), identity.getRoles());
-        return scope.isEmpty()
-                || scope.get().equals(metrics.accountManagerOf(metrics.resolve(customerId)).orElse(null));
+        Caller caller = Caller.of(identity);
+        return caller.managerScope().isEmpty()
+                || caller.reaches(metrics.accountManagerOf(metrics.resolve(customerId)).orElse(null));
     }
 }

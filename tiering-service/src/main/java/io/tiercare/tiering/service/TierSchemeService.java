@@ -1,10 +1,12 @@
 package io.tiercare.tiering.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiercare.chassis.problem.ResourceNotFoundException;
+import io.tiercare.tiering.domain.GradingScheme;
 import io.tiercare.tiering.domain.PolicyDefinition;
 import io.tiercare.tiering.repository.SchemeRepository;
 import io.tiercare.tiering.repository.SchemeRepository.PolicyVersion;
@@ -63,9 +65,11 @@ public class TierSchemeService {
         // starts its job, so no transaction stays open for the whole read (holding back vacuum meanwhile).
         Impact impact = distribution.simulate(code, policy);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Scheme current = schemes.lock(code).orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
-            int version = current.version() + 1;
-            schemes.addVersion(code, version, policy, note, author, clock.instant());
+            GradingScheme scheme = schemes.lock(code)
+                    .orElseThrow(() -> ResourceNotFoundException.of("Tier scheme", code));
+            Instant now = clock.instant();
+            int version = scheme.adopt(now);
+            schemes.addVersion(scheme, version, policy, note, author, now);
             JobView job = jobs.start("policy " + code + " v" + version, author);
             return new PolicyApplied(SchemeView.of(get(code)), impact, job);
         });

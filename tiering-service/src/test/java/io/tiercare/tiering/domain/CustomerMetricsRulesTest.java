@@ -86,10 +86,10 @@ class CustomerMetricsRulesTest {
     }
 
     @Test
-    void complaintsCountInTheTrailingYearWhileOpenOnesAndRatingsCountWhateverTheirAge() {
+    void complaintsCountInTheTrailingTwelveMonthsWhileOpenOnesAndRatingsCountWhateverTheirAge() {
         Map<Metric, BigDecimal> v = complaining(
-                new ComplaintFact(Instant.parse("2025-11-29T15:59:59Z"), false, "LOW", 1), // 29 Nov, 23:59 local
-                new ComplaintFact(Instant.parse("2025-11-29T16:00:00Z"), false, "MEDIUM", 4), // 30 Nov, 00:00
+                new ComplaintFact(Instant.parse("2025-11-30T15:59:59Z"), false, "LOW", 1), // 30 Nov, 23:59 local
+                new ComplaintFact(Instant.parse("2025-11-30T16:00:00Z"), false, "MEDIUM", 4), // 1 Dec, 00:00
                 new ComplaintFact(Instant.parse("2026-05-10T02:00:00Z"), true, "HIGH", null),
                 new ComplaintFact(Instant.parse("2026-11-20T02:00:00Z"), true, "LOW", null),
                 new ComplaintFact(Instant.parse("2024-03-01T02:00:00Z"), true, "CRITICAL", null))

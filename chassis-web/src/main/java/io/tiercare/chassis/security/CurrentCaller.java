@@ -1,10 +1,9 @@
-package io.tiercare.customer.rest;
+package io.tiercare.chassis.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.tiercare.customer.service.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the current request, as the services need to know it. */
+/** The caller of the current request (inject it; {@link #get()} reads the request's verified identity). */
 @RequestScoped
 public class CurrentCaller {
 
@@ -15,6 +14,6 @@ public class CurrentCaller {
     }
 
     public Caller get() {
-        return new Caller(identity.getPrincipal().getName(), identity.getRoles());
+        return Caller.of(identity);
     }
 }
