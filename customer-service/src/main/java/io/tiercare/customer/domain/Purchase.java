@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.tiercare.chassis.id.TimeOrderedUuid;
 import io.tiercare.chassis.problem.ConflictException;
+import io.tiercare.chassis.problem.InvalidInputException;
 import io.tiercare.customer.domain.event.PurchaseRecorded;
 import io.tiercare.customer.domain.event.PurchaseRefunded;
 import jakarta.persistence.CascadeType;
@@ -73,6 +74,9 @@ public class Purchase {
     public Refunded refund(String externalRefundId, BigDecimal requested, Instant refundedAt, String reason,
             Instant now) {
         BigDecimal refundAmount = cents(requested);
+        if (refundAmount.signum() <= 0) {
+            throw new InvalidInputException("amount", "must be more than 0");
+        }
         BigDecimal remaining = remainingAmount();
         if (refundAmount.compareTo(remaining) > 0) {
             throw new ConflictException("refund of " + refundAmount.toPlainString() + " exceeds the "
@@ -81,11 +85,13 @@ public class Purchase {
         if (refundedAt.isBefore(purchasedAt)) {
             throw new ConflictException("a refund cannot precede the purchase (" + purchasedAt + ")");
         }
-        Refund refund = new Refund(this, externalRefundId, refundAmount, refundedAt, reason, now);
+        // kept as PostgreSQL keeps it, like the purchase's times: the answer to a retry is the same as the first one
+        Refund refund = new Refund(this, externalRefundId, refundAmount, refundedAt.truncatedTo(ChronoUnit.MICROS),
+                reason, now.truncatedTo(ChronoUnit.MICROS));
         refunds.add(refund);
         refundedAmount = refundedAmount.add(refundAmount);
         return new Refunded(refund, new PurchaseRefunded(customerId, refund.id(), id, externalOrderId,
-                externalRefundId, refundAmount, remainingAmount(), currency, refundedAt));
+                externalRefundId, refundAmount, remainingAmount(), currency, refund.refundedAt()));
     }
 
     /** Money in CNY fen: exactly two decimals (callers have refused more). */

@@ -157,4 +157,20 @@ class PurchaseTest {
         return Purchase.record(CUSTOMER, ORDER, new BigDecimal(amount), PURCHASED, "空调", "STORE", RECORDED)
                 .purchase();
     }
+
+    @Test
+    void aRefundGivesBackSomethingAndIsKeptToTheMicrosecond() {
+        Purchase purchase = order("12800.00");
+        assertThatThrownBy(() -> purchase.refund("RF-0", new BigDecimal("0.00"), REFUNDED, null, REFUNDED))
+                .isInstanceOf(io.tiercare.chassis.problem.InvalidInputException.class)
+                .hasMessage("must be more than 0");
+        assertThatThrownBy(() -> purchase.refund("RF-0", new BigDecimal("-5.00"), REFUNDED, null, REFUNDED))
+                .isInstanceOf(io.tiercare.chassis.problem.InvalidInputException.class);
+        assertThat(purchase.remainingAmount()).as("nothing changed").isEqualTo(new BigDecimal("12800.00"));
+
+        Purchase.Refunded refunded = purchase.refund("RF-1", new BigDecimal("10.00"),
+                REFUNDED.plusNanos(123_456_789), null, REFUNDED.plusNanos(1_999));
+        assertThat(refunded.refund().refundedAt()).isEqualTo(REFUNDED.plusNanos(123_456_000));
+        assertThat(refunded.event().refundedAt()).isEqualTo(REFUNDED.plusNanos(123_456_000));
+    }
 }

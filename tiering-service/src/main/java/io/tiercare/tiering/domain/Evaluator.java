@@ -112,7 +112,8 @@ public final class Evaluator {
         if (!met && actual != null && (op == Operator.GTE || op == Operator.GT)) {
             shortfall = threshold.subtract(actual);
             if (op == Operator.GT) {
-                shortfall = shortfall.add(BigDecimal.ONE.movePointLeft(Math.max(threshold.scale(), 0)));
+                // "more than": one step past it, at the precision the value itself has (a fen of spend, one purchase)
+                shortfall = shortfall.add(BigDecimal.ONE.movePointLeft(Math.max(actual.scale(), threshold.scale())));
             }
         }
         out.add(new Requirement(c.metric(), c.op(), c.value().asText(), actual, met, shortfall));

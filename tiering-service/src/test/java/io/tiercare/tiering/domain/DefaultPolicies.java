@@ -53,8 +53,10 @@ final class DefaultPolicies {
             VALUE_AND_BEHAVIOUR.get(2), satisfaction("averageRating", 7), satisfaction("careSatisfaction12m", 5),
             indicator("careContacts12m", 3, band("1", 50), band("3", 100)), COMPLAINTS));
 
+    /** LIFECYCLE version 2 (current): only a customer who has bought can churn. */
     static final PolicyDefinition LIFECYCLE = new PolicyDefinition("the first stage whose rule holds", List.of(
-            tier("CHURNED", "流失", compare("daysSinceLastPurchase", "gte", 365)),
+            tier("CHURNED", "流失", all(compare("daysSinceLastPurchase", "gte", 365),
+                    compare("purchasesTotal", "gte", 1))),
             tier("DISSATISFIED", "不满意", any(compare("openComplaints", "gte", 1),
                     compare("averageRating", "lte", 2))),
             tier("SILENT", "沉默", compare("daysSinceLastPurchase", "gte", 180)),

@@ -203,8 +203,9 @@ class EvaluatorTest {
 
     @Test
     void lifecycleStagesAreTriedInOrderChurnedThenDissatisfiedThenSilent() {
-        assertThat(stage(facts().with(Metric.DAYS_SINCE_LAST_PURCHASE, "365").with(Metric.OPEN_COMPLAINTS, "1")))
-                .as("a year without a purchase outweighs an open complaint").isEqualTo("CHURNED");
+        assertThat(stage(facts().with(Metric.DAYS_SINCE_LAST_PURCHASE, "365").with(Metric.PURCHASES_TOTAL, "1")
+                .with(Metric.OPEN_COMPLAINTS, "1"))).as("a year without a purchase outweighs an open complaint")
+                .isEqualTo("CHURNED");
         assertThat(stage(facts().with(Metric.DAYS_SINCE_LAST_PURCHASE, "364").with(Metric.OPEN_COMPLAINTS, "1")))
                 .isEqualTo("DISSATISFIED");
         assertThat(stage(facts().with(Metric.DAYS_SINCE_LAST_PURCHASE, "10").with(Metric.OPEN_COMPLAINTS, "0")
@@ -269,5 +270,12 @@ class EvaluatorTest {
         Map<Metric, BigDecimal> values() {
             return Map.copyOf(values);
         }
+    }
+
+    @Test
+    void aMoreThanRuleIsShortByOneStepAtTheValuesOwnPrecision() {
+        Evaluation prospect = Evaluator.evaluate(VALUE, facts().with(Metric.SPEND_12M, "0.00").values());
+        assertThat(prospect.toReachNext()).extracting(Evaluator.Requirement::shortfall)
+                .as("a fen of spend makes a BASIC customer").containsExactly(new BigDecimal("0.01"));
     }
 }
